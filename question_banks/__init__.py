@@ -1,0 +1,1 @@
+"""Packaged question banks, read at run time through roadmap_cli.resources."""

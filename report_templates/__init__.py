@@ -1,0 +1,1 @@
+"""Packaged report templates, read at run time through roadmap_cli.resources."""

@@ -1,0 +1,256 @@
+"""The question bank: its model (format ``roadmap-bank/1``) and the questions it holds.
+
+Loading from files lives in ``bank_loader``; checks across fields (ids, references,
+``show_if``) live in ``bank_lint``.  This module only says what a bank *is*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from roadmap_cli.conditions import Condition
+from roadmap_cli.text import LocalText
+
+BANK_FORMAT = "roadmap-bank/1"
+QUESTION_TYPES = ("scale", "single", "multi", "number", "text")
+QuestionType = Literal["scale", "single", "multi", "number", "text"]
+
+
+def _to_text(value: Any) -> Any:
+    # Article numbers and versions are names: `article: 6` means "6", not the number six.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Name = Annotated[str, BeforeValidator(_to_text)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Option(_Model):
+    """One answer a person can pick."""
+
+    key: Name = Field(description="Stable key saved in answers files, e.g. in-place.")
+    label: LocalText = Field(description="What the person sees.")
+    score: float | None = Field(None, ge=0, le=1, description="Score in [0, 1]; none = unscored.")
+    description: LocalText | None = Field(None, description="What choosing this option means.")
+    red_flag: bool = Field(False, description="Choosing this option raises a red flag.")
+    weight: float = Field(
+        1, ge=0, description="Multi-select only: this option's share of coverage."
+    )
+    exclusive: bool = Field(False, description="Multi-select only: 'none of these'; scores zero.")
+
+
+class Scale(_Model):
+    """A named, reusable list of options (e.g. an implementation scale)."""
+
+    label: LocalText
+    description: LocalText | None = None
+    options: list[Option] = Field(min_length=2)
+
+
+class Instrument(_Model):
+    """An international or regional instrument that questions refer to."""
+
+    title: LocalText = Field(description="Full official title.")
+    short: LocalText | None = Field(None, description="Common short name.")
+    year: int | None = Field(None, ge=1800, le=2100)
+    body: str | None = Field(None, description="Adopting body.")
+    url: str | None = None
+
+
+class Resource(_Model):
+    """Further reading that recommendations point to."""
+
+    title: LocalText
+    year: int | None = Field(None, ge=1800, le=2100)
+    body: str | None = None
+    url: str | None = None
+    note: LocalText | None = None
+
+
+class Reference(_Model):
+    """A reference from a question to an instrument, at article or paragraph level."""
+
+    instrument: Name = Field(description="An instrument code defined in the bank.")
+    article: Name | None = Field(None, description='Article or paragraph, e.g. "6(3)".')
+
+
+class NumberSpec(_Model):
+    """Bounds and unit of a number question."""
+
+    min: float | None = None
+    max: float | None = None
+    unit: LocalText | None = None
+    integer: bool = False
+
+
+class Threshold(_Model):
+    """A score band for a number answer; the first threshold that matches applies."""
+
+    min: float | None = Field(None, description="Matches values >= min.")
+    max: float | None = Field(None, description="Matches values <= max.")
+    score: float = Field(ge=0, le=1)
+    red_flag: bool = False
+
+    def matches(self, value: float) -> bool:
+        """Whether ``value`` falls in this band."""
+        return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
+
+
+class Question(_Model):
+    """One question: what is asked, how it is answered, and what falling short means."""
+
+    id: Name = Field(description="Stable id, unique in the bank, e.g. PL1.2.")
+    text: LocalText
+    guidance: LocalText | None = None
+    type: QuestionType = "scale"
+    scale: str | None = Field(None, description="Name of a bank scale (type: scale).")
+    options: list[Option] | None = Field(None, description="Options (type: single or multi).")
+    number: NumberSpec | None = Field(None, description="Bounds (type: number).")
+    thresholds: list[Threshold] | None = Field(None, description="Score bands (type: number).")
+    weight: float = Field(1, ge=0)
+    critical: bool = False
+    tags: list[str] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    recommendation: LocalText | None = None
+    resources: list[str] = Field(default_factory=list)
+    allow_na: bool | None = Field(
+        None, description="Offer 'not applicable' (default: scored questions)."
+    )
+    allow_dont_know: bool | None = Field(
+        None, description="Offer 'don't know' (default: scored questions)."
+    )
+    show_if: Condition | None = None
+
+    @model_validator(mode="after")
+    def _type_fields(self) -> Question:
+        needs = {"scale": "scale", "single": "options", "multi": "options", "number": "number"}
+        wanted = needs.get(self.type)
+        if wanted and getattr(self, wanted) is None:
+            raise ValueError(f"a '{self.type}' question needs '{wanted}:'")
+        for name in ("scale", "options", "number", "thresholds"):
+            if (
+                getattr(self, name) is not None
+                and name != wanted
+                and not (name == "thresholds" and self.type == "number")
+            ):
+                raise ValueError(f"'{name}:' does not apply to a '{self.type}' question")
+        return self
+
+    @property
+    def offers_na(self) -> bool:
+        """Whether 'not applicable' is offered."""
+        return self.allow_na if self.allow_na is not None else self.type != "text"
+
+    @property
+    def offers_dont_know(self) -> bool:
+        """Whether 'don't know' is offered."""
+        return self.allow_dont_know if self.allow_dont_know is not None else self.type != "text"
+
+
+class Section(_Model):
+    """A group of questions on one topic."""
+
+    id: Name
+    title: LocalText
+    summary: LocalText | None = None
+    questions: list[Question] = Field(min_length=1)
+
+
+class Category(_Model):
+    """One of the bank's top-level categories (Planning, Principles, Policy, Practices)."""
+
+    id: Name
+    title: LocalText
+    summary: LocalText | None = None
+    sections: list[Section] = Field(min_length=1)
+
+
+class Change(_Model):
+    """What a bank version changed, so older answers files can be checked against it."""
+
+    version: Name
+    added: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+    renamed: dict[str, str] = Field(default_factory=dict)
+    note: LocalText | None = None
+
+
+@dataclass(frozen=True)
+class Located:
+    """A question with its place in the bank."""
+
+    question: Question
+    category: Category
+    section: Section
+    index: int  # position in the whole bank, from 0
+    path: tuple[str | int, ...]  # where it sits in the bank data (for error locations)
+
+
+class Bank(_Model):
+    """A question bank."""
+
+    format: Literal["roadmap-bank/1"] = Field(description="Always roadmap-bank/1.")
+    id: Name = Field(description="Bank id, lowercase with hyphens.")
+    title: LocalText
+    version: Name = Field(description="Semantic version, e.g. 1.2.0.")
+    languages: list[str] = Field(default_factory=lambda: ["en"], min_length=1)
+    default_language: str = "en"
+    description: LocalText | None = None
+    scales: dict[str, Scale] = Field(default_factory=dict)
+    instruments: dict[str, Instrument] = Field(default_factory=dict)
+    resources: dict[str, Resource] = Field(default_factory=dict)
+    tags: dict[str, LocalText] = Field(
+        default_factory=dict, description="Extra tags this bank uses, with their meaning."
+    )
+    categories: list[Category] = Field(min_length=1)
+    changes: list[Change] = Field(default_factory=list)
+
+    @cached_property
+    def located(self) -> list[Located]:
+        """Every question in bank order, with its category, section and position."""
+        found: list[Located] = []
+        for ci, category in enumerate(self.categories):
+            for si, section in enumerate(category.sections):
+                for qi, question in enumerate(section.questions):
+                    path = ("categories", ci, "sections", si, "questions", qi)
+                    found.append(Located(question, category, section, len(found), path))
+        return found
+
+    @cached_property
+    def by_id(self) -> dict[str, Located]:
+        """Questions by id (the first, if a broken bank repeats one)."""
+        index: dict[str, Located] = {}
+        for item in self.located:
+            index.setdefault(item.question.id, item)
+        return index
+
+    def questions(self) -> Iterator[Question]:
+        """Every question in bank order."""
+        return (item.question for item in self.located)
+
+    def options_for(self, question: Question) -> list[Option]:
+        """The options a question offers (its scale's, or its own)."""
+        if question.scale is not None:
+            scale = self.scales.get(question.scale)
+            return list(scale.options) if scale else []
+        return list(question.options or [])
+
+    def is_scored(self, question: Question) -> bool:
+        """Whether the question's answer can carry a score (regardless of its weight)."""
+        if question.type == "text":
+            return False
+        if question.type == "number":
+            return bool(question.thresholds)
+        if question.type == "multi":
+            return True
+        return any(option.score is not None for option in self.options_for(question))

@@ -1,0 +1,95 @@
+"""Finding and loading question banks: a built-in id, a bank folder, or a one-file bank."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from roadmap_cli.bank import Bank
+from roadmap_cli.bank_lint import lint_bank
+from roadmap_cli.errors import FileProblems, Problem, RoadmapError, display_path
+from roadmap_cli.resources import builtin_banks
+from roadmap_cli.validation import Sources, validate
+from roadmap_cli.yamlio import read_yaml
+
+
+@dataclass
+class LoadedBank:
+    """A valid bank, where it came from, and any warnings lint raised about it."""
+
+    bank: Bank
+    sources: Sources
+    path: Path
+    origin: str  # "built-in" or the path as given
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def resolve_bank(ref: str | Path) -> tuple[Path, str]:
+    """The bank file or folder that ``ref`` (a built-in id or a path) names, and its origin."""
+    candidate = Path(ref)
+    if candidate.exists():
+        return candidate, display_path(candidate)
+    known = builtin_banks()
+    if isinstance(ref, str) and ref in known:
+        return known[ref], "built-in"
+    text = str(ref)
+    if "/" in text or "\\" in text or text.endswith((".yaml", ".yml")):
+        raise RoadmapError(f"{text}: no such bank file or folder", "Check the path.")
+    raise RoadmapError(
+        f"unknown bank '{text}'",
+        f"Known banks: {', '.join(known)}. Or give the path to a bank folder or bank.yaml.",
+    )
+
+
+def read_bank(path: Path) -> tuple[Bank | None, Sources | None, list[Problem]]:
+    """Read and check the bank at ``path``: the bank if it is valid, and every problem found."""
+    main = path / "bank.yaml" if path.is_dir() else path
+    if path.is_dir() and not main.is_file():
+        shown = display_path(path)
+        return None, None, [Problem(shown, 1, 1, "error", "no bank.yaml in this folder")]
+    try:
+        document = read_yaml(main, what="bank file")
+    except FileProblems as err:
+        return None, None, err.problems
+    sources = Sources(document)
+    problems: list[Problem] = []
+    data: Any = document.data
+    if isinstance(data, dict) and isinstance(data.get("categories"), list):
+        data = dict(data)
+        data["categories"] = list(data["categories"])
+        for index, entry in enumerate(data["categories"]):
+            if isinstance(entry, str):
+                problems.extend(_include(data["categories"], index, main.parent, sources))
+    problems.extend(sources.parse_problems())
+    if any(p.is_error for p in problems):
+        return None, sources, sorted(problems)
+    bank, invalid = validate(Bank, data, sources)
+    problems.extend(invalid)
+    if bank is not None:
+        problems.extend(lint_bank(bank, sources))
+    return bank, sources, sorted(problems)
+
+
+def _include(categories: list[Any], index: int, folder: Path, sources: Sources) -> list[Problem]:
+    """Replace a category file name by that file's content, remembering where it came from."""
+    name = categories[index]
+    target = folder / name
+    if not target.is_file():
+        return [sources.problem(("categories", index), f"category file '{name}' not found")]
+    try:
+        document = read_yaml(target, what="category file")
+    except FileProblems as err:
+        return err.problems
+    categories[index] = document.data
+    sources.add(("categories", index), document)
+    return []
+
+
+def load_bank(ref: str | Path) -> LoadedBank:
+    """Load a bank for use; raise FileProblems naming the first error if it is not valid."""
+    path, origin = resolve_bank(ref)
+    bank, sources, problems = read_bank(path)
+    if bank is None or sources is None or any(p.is_error for p in problems):
+        raise FileProblems(problems, f"Run 'roadmap banks lint {ref}' to see every problem.")
+    return LoadedBank(bank, sources, path, origin, [p for p in problems if not p.is_error])

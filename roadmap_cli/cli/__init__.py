@@ -1,0 +1,1 @@
+"""The command line: thin Typer commands that call one core function each and print."""

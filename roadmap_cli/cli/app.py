@@ -1,0 +1,54 @@
+"""The ``roadmap`` Typer application: global options and the command groups.
+
+Command modules import the core lazily, inside each command, so that ``roadmap --help``
+and ``roadmap --version`` stay fast.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from roadmap_cli import __version__
+from roadmap_cli.cli import banks, validate
+
+app = typer.Typer(
+    name="roadmap",
+    help=(
+        "Offline self-assessment of national counter-trafficking laws, plans and programmes.\n\n"
+        "Walk through a question bank (assess), check answers files (validate), and see "
+        "the built-in banks (banks). Nothing you enter ever leaves this computer."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"roadmap-cli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_show_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Offline self-assessment of national counter-trafficking policy."""
+
+
+app.add_typer(banks.app, name="banks")
+app.command("validate")(validate.validate_command)

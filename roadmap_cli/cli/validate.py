@@ -1,0 +1,36 @@
+"""``roadmap validate``: check answers files against their bank."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from roadmap_cli.cli.console import err
+
+
+def validate_command(
+    files: Annotated[list[Path], typer.Argument(help="Answers files to check.")],
+    bank: Annotated[
+        str | None,
+        typer.Option(
+            "--bank", "-b", help="Bank to check against (default: the one the file names)."
+        ),
+    ] = None,
+) -> None:
+    """Check answers files against their bank and print FILE:LINE: problems."""
+    from roadmap_cli.validate import validate_file
+
+    failed = 0
+    for path in files:
+        result = validate_file(path, bank)
+        for problem in result.problems:
+            typer.echo(problem.format(with_column=False))
+        if result.ok:
+            err().print(f"{result.shown}: ok — {result.summary}", style="ok", markup=False)
+        else:
+            failed += 1
+    if failed:
+        err().print(f"{failed} of {len(files)} file{'s' * (len(files) != 1)} failed", style="bad")
+        raise typer.Exit(1)

@@ -1,0 +1,40 @@
+"""The one module that knows where packaged banks and report templates live.
+
+They sit at the top of the repository and ship inside the wheel as the packages
+``roadmap_cli.question_banks`` and ``roadmap_cli.report_templates``; ``importlib.resources``
+finds them in a wheel, an editable install or a source checkout alike.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+DEFAULT_BANK = "regional-strategic-roadmap"
+
+
+def _package_dir(package: str) -> Path:
+    # Both packages are plain folders on disk in every supported install (we do not
+    # support running from a zip file), so a Traversable is a real path here.
+    return Path(str(resources.files(package)))
+
+
+def banks_dir() -> Path:
+    """The folder holding the built-in question banks."""
+    return _package_dir("roadmap_cli.question_banks")
+
+
+def templates_dir() -> Path:
+    """The folder holding the built-in report templates."""
+    return _package_dir("roadmap_cli.report_templates")
+
+
+def builtin_banks() -> dict[str, Path]:
+    """Built-in bank ids mapped to their bank folders, sorted by id."""
+    root = banks_dir()
+    found = {
+        child.name: child
+        for child in root.iterdir()
+        if child.is_dir() and (child / "bank.yaml").is_file()
+    }
+    return dict(sorted(found.items()))

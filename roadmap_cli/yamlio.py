@@ -1,0 +1,396 @@
+"""The one place that reads and writes YAML.
+
+Reading is safe (PyYAML's safe constructors, the C parser where present), bounded (file
+size, nesting depth, alias expansion) and keeps the line and column of every value so
+that validation errors can point at ``FILE:LINE:COL``.  Scalars resolve as in YAML 1.2's
+core schema: only ``true``/``false`` are booleans and dates stay strings, so a human who
+types ``answer: yes`` or ``started: 2026-11-28`` gets what they typed.
+
+Writing quotes every string that any common YAML reader (1.1 or 1.2) would turn into
+another type, and replaces files atomically so that a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from roadmap_cli.errors import FileProblems, Problem, RoadmapError, display_path
+
+Path_ = tuple[str | int, ...]
+Mark = tuple[int, int]
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 1_000_000
+MAX_ALIAS_EXPANSION = 100_000
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+_CORE_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_CORE_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_CORE_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_CORE_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+
+
+class _CoreLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader whose implicit types are YAML 1.2 core only."""
+
+
+_CoreLoader.yaml_implicit_resolvers = {}
+for _tag, _regexp, _first in (
+    (_BOOL, _CORE_BOOL, "tTfF"),
+    (_NULL, _CORE_NULL, ["~", "n", "N", ""]),
+    (_INT, _CORE_INT, "-+0123456789"),
+    (_FLOAT, _CORE_FLOAT, "-+0123456789."),
+):
+    _CoreLoader.add_implicit_resolver(_tag, _regexp, list(_first))
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data, where each value came from, and soft problems."""
+
+    file: str
+    data: Any
+    marks: dict[Path_, Mark] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def mark(self, path: Path_) -> Mark:
+        """Line and column of the value at ``path``, or of its nearest known parent."""
+        while path:
+            found = self.marks.get(path)
+            if found is not None:
+                return found
+            path = path[:-1]
+        return self.marks.get((), (1, 1))
+
+    def problem(self, path: Path_, message: str, severity: str = "error") -> Problem:
+        """A Problem located at the value at ``path`` in this document."""
+        line, column = self.mark(path)
+        return Problem(self.file, line, column, severity, message)
+
+
+def _fail(file: str, line: int, column: int, message: str, hint: str | None = None) -> FileProblems:
+    return FileProblems([Problem(file, line, column, "error", message)], hint)
+
+
+def read_yaml(path: Path, *, max_bytes: int = MAX_FILE_BYTES, what: str = "file") -> Document:
+    """Read one YAML document from ``path`` with line marks; raise FileProblems if unusable."""
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _fail(
+                shown,
+                1,
+                1,
+                f"{what} is too large ({size / 1_048_576:.1f} MB; the limit is "
+                f"{max_bytes / 1_048_576:.0f} MB)",
+                "Check that this is the right file.",
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise RoadmapError(f"{shown}: no such file", "Check the path and try again.") from None
+    except IsADirectoryError:
+        raise RoadmapError(f"{shown}: is a folder, not a {what}") from None
+    except PermissionError:
+        raise RoadmapError(
+            f"{shown}: permission denied", "Check that you may read this file."
+        ) from None
+    except OSError as err:
+        raise RoadmapError(f"{shown}: cannot read: {err.strerror or err}") from None
+    return parse_yaml(raw, shown, what=what)
+
+
+def _decode(raw: bytes, shown: str) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise _fail(
+            shown,
+            line,
+            column,
+            f"not UTF-8 text (byte 0x{raw[err.start]:02x})",
+            "Save the file as UTF-8 (in Notepad: File > Save as > Encoding: UTF-8).",
+        ) from None
+    nul = text.find("\0")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise _fail(shown, line, 1, "this is a binary file, not YAML text")
+    return text
+
+
+def parse_yaml(raw: bytes, shown: str, *, what: str = "file") -> Document:
+    """Parse YAML bytes (already read) into a Document; ``shown`` names it in messages."""
+    text = _decode(raw, shown)
+    loader = _CoreLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        raise _yaml_error(err, text, shown) from None
+    except yaml.YAMLError as err:
+        raise _reader_error(err, text, shown) from None
+    except RecursionError:
+        raise _fail(shown, 1, 1, f"nesting is too deep (more than {MAX_DEPTH} levels)") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise _fail(shown, 1, 1, f"{what} is empty", "Expected a YAML mapping of keys to values.")
+    builder = _Builder(shown, loader)
+    data = builder.build(node, ())
+    return Document(shown, data, builder.marks, builder.problems)
+
+
+def _yaml_error(err: yaml.MarkedYAMLError, text: str, shown: str) -> FileProblems:
+    mark = err.problem_mark or err.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (err.problem or "invalid YAML").strip()
+    context = (err.context or "").strip()
+    hint = None
+    lines = text.splitlines()
+    here = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
+    if here == "\t" or "'\\t'" in problem:
+        problem = "a tab character is used for indentation"
+        hint = "YAML indents with spaces only: replace the tabs with spaces."
+    elif "another document" in problem:
+        problem = "more than one YAML document in the file"
+        hint = (
+            "A file holds one document: remove the '---' line and what follows, or split the file."
+        )
+    elif context and context not in problem:
+        problem = f"{problem} ({context})"
+    return _fail(shown, line, column, f"YAML syntax error: {problem}", hint)
+
+
+def _reader_error(err: yaml.YAMLError, text: str, shown: str) -> FileProblems:
+    position = getattr(err, "position", None)
+    line = column = 1
+    what = "a character"
+    if isinstance(position, int):
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        if position < len(text):
+            what = f"the control character U+{ord(text[position]):04X}"
+    return _fail(shown, line, column, f"contains {what}, which YAML text does not allow")
+
+
+class _Builder:
+    """Turns a composed node tree into plain Python data, recording marks and limits."""
+
+    def __init__(self, shown: str, loader: yaml.SafeLoader) -> None:
+        self.shown = shown
+        self.loader = loader
+        self.marks: dict[Path_, Mark] = {}
+        self.problems: list[Problem] = []
+        self.visits = 0
+        self.seen: set[int] = set()
+        self.expanded = 0
+        self.active: set[int] = set()
+
+    def _error(self, node: yaml.Node, message: str, hint: str | None = None) -> FileProblems:
+        return _fail(
+            self.shown, node.start_mark.line + 1, node.start_mark.column + 1, message, hint
+        )
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.visits += 1
+        key = id(node)
+        if key in self.seen:
+            self.expanded += 1
+            if self.expanded > MAX_ALIAS_EXPANSION:
+                raise self._error(
+                    node,
+                    "YAML aliases expand to too many values (an alias bomb?)",
+                    "Write the values out instead of using anchors and aliases.",
+                )
+        else:
+            self.seen.add(key)
+        if self.visits > MAX_NODES:
+            raise self._error(node, f"too many values (more than {MAX_NODES:,})")
+        if len(path) > MAX_DEPTH:
+            raise self._error(node, f"nesting is too deep (more than {MAX_DEPTH} levels)")
+        self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if node.tag not in (_SEQ, _MAP):
+            short = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise self._error(
+                node, f"unsupported YAML tag {short}", "Remove the tag: plain values only."
+            )
+        if key in self.active:
+            raise self._error(node, "a YAML alias refers to itself")
+        self.active.add(key)
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            return self._mapping(node, path)
+        finally:
+            self.active.discard(key)
+
+    def _mapping(self, node: yaml.Node, path: Path_) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self._error(key_node, "a key must be plain text, not a list or mapping")
+            key = self._scalar(key_node)
+            if isinstance(key, (int, float, bool)) or key is None:
+                key = key_node.value  # ids such as 2025 or 1.10 are names, not numbers
+            if key in result:
+                first = self.marks.get((*path, key), (0, 0))[0]
+                self.problems.append(
+                    Problem(
+                        self.shown,
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                        "error",
+                        f"duplicate key '{key}' (first given on line {first})",
+                    )
+                )
+                continue
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _STR:
+            return value
+        if tag == _INT:
+            if value.startswith("0o"):
+                return int(value[2:], 8)
+            return int(value, 16) if value.startswith("0x") else int(value)
+        if tag == _FLOAT:
+            lowered = value.lower()
+            if lowered.endswith(".inf"):
+                return float("-inf") if value.startswith("-") else float("inf")
+            return float("nan") if lowered == ".nan" else float(value)
+        if tag == _BOOL:
+            return value.lower() == "true"
+        if tag == _NULL:
+            return None
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.YAMLError as err:
+            short = tag.replace("tag:yaml.org,2002:", "!!")
+            raise self._error(
+                node, f"unsupported YAML tag {short}", "Remove the tag: plain values only."
+            ) from err
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+class _QuotingDumper(_BaseDumper):  # type: ignore[misc,valid-type]
+    """Safe dumper that also quotes strings a YAML 1.2 reader would take for numbers."""
+
+
+for _tag, _regexp, _first in (
+    (_INT, _CORE_INT, "-+0123456789"),
+    (_FLOAT, _CORE_FLOAT, "-+0123456789."),
+):
+    _QuotingDumper.add_implicit_resolver(_tag, _regexp, list(_first))
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if "\n" in value:
+        return dumper.represent_scalar(_STR, value, style="|")
+    return dumper.represent_scalar(_STR, value)
+
+
+_QuotingDumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text for ``data``: keys in the given order, unicode kept, ambiguous strings quoted."""
+    text: str = yaml.dump(
+        data,
+        Dumper=_QuotingDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=88,
+        default_flow_style=False,
+    )
+    return text
+
+
+def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
+    """Replace ``path`` with ``text`` (UTF-8): readers see the old file or the new, never half.
+
+    The text goes to a temporary file in the same folder, is flushed and fsynced, then
+    renamed over the target.  ``private`` keeps the file owner-only on POSIX.
+    """
+    folder = path.parent if str(path.parent) else Path()
+    shown = display_path(path)
+    try:
+        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except FileNotFoundError:
+        raise RoadmapError(f"{shown}: the folder {display_path(folder)} does not exist") from None
+    except PermissionError:
+        raise RoadmapError(
+            f"{shown}: permission denied", "Choose a folder you may write to."
+        ) from None
+    except OSError as err:
+        raise RoadmapError(f"{shown}: cannot write: {err.strerror or err}") from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        if os.name == "posix" and not private:
+            umask = os.umask(0)
+            os.umask(umask)
+            temp.chmod(0o666 & ~umask)
+        _replace(temp, path)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise RoadmapError(f"{shown}: cannot write: {err.strerror or err}") from None
+    _sync_folder(folder)
+
+
+def _replace(temp: Path, target: Path) -> None:
+    # On Windows a file open in another program (an editor, a virus scanner) makes
+    # os.replace fail for a moment; try a few times before giving up.
+    for attempt in range(5):
+        try:
+            temp.replace(target)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == 4:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
