@@ -14,6 +14,14 @@ def schema(kind: str) -> dict[str, Any]:
         from roadmap_cli.bank import Bank
 
         body = Bank.model_json_schema(by_alias=True)
+        # In a bank folder, bank.yaml lists category *files*; the model sees them inlined.
+        categories = body["properties"]["categories"]
+        categories["items"] = {
+            "anyOf": [
+                categories["items"],
+                {"type": "string", "description": "A category file next to bank.yaml."},
+            ]
+        }
         title = "roadmap-cli question bank (roadmap-bank/1)"
     elif kind == "answers":
         from roadmap_cli.answers import AnswersFile

@@ -1,0 +1,146 @@
+"""`roadmap banks ...` and `roadmap validate` as a person uses them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import CORPUS, FIXTURE_BANK, run_process
+
+FIXTURE_TEXT = (FIXTURE_BANK / "bank.yaml").read_text(encoding="utf-8")
+
+
+def test_version_and_help_work_as_a_module() -> None:
+    version = run_process("--version")
+    assert version.code == 0 and version.out.startswith("roadmap-cli ")
+    helped = run_process("--help")
+    assert helped.code == 0
+    assert "banks" in helped.out and "validate" in helped.out
+
+
+def test_banks_list_shows_both_builtin_banks(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("banks", "list")
+    assert result.code == 0
+    assert "regional-strategic-roadmap" in result.out and "workshop-demo" in result.out
+    assert "built-in" in result.out
+    assert max(len(line) for line in result.out.splitlines()) <= 80
+
+
+def test_banks_list_reports_a_broken_extra_bank(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("banks", "list", CORPUS / "banks" / "duplicate-question-id.yaml")
+    assert result.code == 1
+    assert "duplicate-question-id.yaml: cannot be loaded" in result.err
+
+
+def test_unknown_bank_lists_the_known_ids(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("banks", "show", "regional-roadmap")
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        "roadmap: unknown bank 'regional-roadmap'",
+        "hint: Known banks: regional-strategic-roadmap, workshop-demo. "
+        "Or give the path to a bank folder or bank.yaml.",
+    ]
+
+
+def test_banks_show_prints_the_tree(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("banks", "show", FIXTURE_BANK)
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert lines[0].startswith("Fixture bank  fixture 1.1.0 · 6 questions")
+    assert any("PL  Planning  (2 questions)" in line for line in lines)
+    assert any("PL1.2" in line and "Is the plan funded?" in line and "↳" in line for line in lines)
+    assert any("PO1.3" in line and "★" in line for line in lines)
+
+
+def test_lint_prints_every_problem_sorted_with_severity(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        FIXTURE_TEXT.replace("            guidance: A budget line.\n", "")
+        .replace(
+            "scale: implementation\n            critical",
+            "scale: implementaton\n            critical",
+        )
+        .replace('instrument: TIPP, article: "3(a)"', 'instrument: TIP, article: "3(a)"')
+    )
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(text, encoding="utf-8")
+    result = cli("banks", "lint", bank)
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert lines == sorted(lines, key=lambda s: int(s.split(":")[1]))
+    assert len(lines) == 3
+    assert lines[0].endswith("warning: scored question PL1.2 has no guidance")
+    assert "error: unknown instrument 'TIP' (did you mean 'TIPP'?)" in lines[1]
+    assert "error: unknown scale 'implementaton' (did you mean 'implementation'?)" in lines[2]
+    assert "2 errors, 1 warning in 1 bank" in result.err
+
+
+def test_lint_strict_turns_warnings_into_errors(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(
+        FIXTURE_TEXT.replace("            guidance: A budget line.\n", ""), encoding="utf-8"
+    )
+    assert cli("banks", "lint", bank).code == 0
+    strict = cli("banks", "lint", "--strict", bank)
+    assert strict.code == 1
+    assert "error: scored question PL1.2 has no guidance" in strict.out
+
+
+def test_lint_warns_about_missing_translations(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = FIXTURE_TEXT.replace("languages: [en]", "languages: [en, fr]").replace(
+        "title: Fixture bank", "title: {en: Fixture bank, fr: Banque de test}"
+    )
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(text, encoding="utf-8")
+    result = cli("banks", "lint", bank)
+    assert result.code == 0
+    assert "warning: missing 'fr' translation of text" in result.out
+    # The bank title is translated, so nothing is reported on its line (line 5).
+    assert not [line for line in result.out.splitlines() if "bank.yaml:5:" in line]
+
+
+def test_schema_is_json_that_names_the_fields(cli) -> None:  # type: ignore[no-untyped-def]
+    bank = json.loads(cli("banks", "schema", "bank").out)
+    assert bank["title"].startswith("roadmap-cli question bank")
+    assert {"id", "title", "version", "categories", "scales", "instruments"} <= set(
+        bank["properties"]
+    )
+    assert "show_if" in bank["$defs"]["Question"]["properties"]
+    answers = json.loads(cli("banks", "schema", "answers").out)
+    assert set(answers["required"]) == {"format", "bank", "assessment"}
+    assert cli("banks", "schema", "report").code == 2
+
+
+def test_validate_warns_about_another_bank_version(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = (CORPUS / "fixture-valid.yaml").read_text(encoding="utf-8")
+    old = tmp_path / "old.yaml"
+    old.write_text(
+        text.replace("version: 1.1.0", "version: 1.0.0").replace(
+            "  PO1.4:", "  PO1.9: {value: partly}\n  PO1.4:"
+        ),
+        encoding="utf-8",
+    )
+    result = cli("validate", "--bank", FIXTURE_BANK, old)
+    assert result.code == 0, result.err
+    assert result.out.splitlines() == [
+        f"{old}:3: warning: answers were given against bank version 1.0.0; this bank is 1.1.0 "
+        "(added PO1.3; removed PO1.9)",
+        f"{old}:17: warning: question PO1.9 was removed in bank version 1.1.0",
+    ]
+
+
+def test_validate_reports_several_files_and_fails_if_any_fails(cli) -> None:  # type: ignore[no-untyped-def]
+    good = CORPUS / "fixture-valid.yaml"
+    bad = CORPUS / "answers" / "value-not-an-option.yaml"
+    result = cli("validate", "--bank", FIXTURE_BANK, good, bad)
+    assert result.code == 1
+    assert "fixture-valid.yaml: ok" in result.err
+    assert "1 of 2 files failed" in result.err
+    assert (
+        "'partial' is not an option; expected one of: not-in-place, partly, in-place" in result.out
+    )
+
+
+def test_usage_error_exits_2(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("validate", "--no-such-option")
+    assert result.code == 2
+    assert "No such option" in result.err

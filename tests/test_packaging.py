@@ -1,0 +1,115 @@
+"""The sdist and the wheel built from it carry the banks and templates, and the wheel works."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import sysconfig
+import tarfile
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--sdist", "--outdir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    sdist = next(out.glob("roadmap_cli-*.tar.gz"))
+    # The wheel is built from the sdist, as pip does for a source download.
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(_unpack(sdist, out))],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return sdist, next(out.glob("roadmap_cli-*.whl"))
+
+
+def _unpack(sdist: Path, into: Path) -> Path:
+    with tarfile.open(sdist) as archive:
+        archive.extractall(into / "src", filter="data")
+    return next((into / "src").iterdir())
+
+
+def test_sdist_carries_banks_and_templates(built: tuple[Path, Path]) -> None:
+    with tarfile.open(built[0]) as archive:
+        names = archive.getnames()
+    assert any(n.endswith("question_banks/regional-strategic-roadmap/planning.yaml") for n in names)
+    assert any(n.endswith("question_banks/workshop-demo/bank.yaml") for n in names)
+    assert any("report_templates/" in n for n in names)
+
+
+def test_wheel_from_sdist_carries_banks_and_templates(built: tuple[Path, Path]) -> None:
+    names = zipfile.ZipFile(built[1]).namelist()
+    for category in ("bank", "planning", "principles", "policy", "practices"):
+        assert f"roadmap_cli/question_banks/regional-strategic-roadmap/{category}.yaml" in names
+    assert "roadmap_cli/question_banks/workshop-demo/bank.yaml" in names
+    assert "roadmap_cli/report_templates/__init__.py" in names
+
+
+def test_installed_wheel_lists_the_banks(built: tuple[Path, Path], tmp_path: Path) -> None:
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    site = Path(
+        subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    )
+    # The wheel itself goes in with pip; its dependencies come from this test environment
+    # through a .pth line, so the test needs no download. (.pth files in that folder are not
+    # processed, so an editable install of the checkout cannot leak in.)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(site),
+            str(built[1]),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    (site / "outer.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env.update(NO_COLOR="1", COLUMNS="100")
+    where = subprocess.run(
+        [str(python), "-c", "import roadmap_cli; print(roadmap_cli.__file__)"],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    ).stdout
+    assert str(env_dir) in where, where
+    listing = subprocess.run(
+        [str(python), "-m", "roadmap_cli", "banks", "list"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        encoding="utf-8",
+    )
+    assert listing.returncode == 0, listing.stderr
+    assert "regional-strategic-roadmap" in listing.stdout
+    assert "workshop-demo" in listing.stdout
+    assert "built-in" in listing.stdout
