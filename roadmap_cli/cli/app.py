@@ -11,14 +11,16 @@ from typing import Annotated
 import typer
 
 from roadmap_cli import __version__
-from roadmap_cli.cli import banks, validate
+from roadmap_cli.cli import banks, rules, score, validate
 
 app = typer.Typer(
     name="roadmap",
     help=(
         "Offline self-assessment of national counter-trafficking laws, plans and programmes.\n\n"
-        "Walk through a question bank (assess), check answers files (validate), and see "
-        "the built-in banks (banks). Nothing you enter ever leaves this computer."
+        "Answer a question bank in a guided interview (assess), check answers files "
+        "(validate), score them under the rules you choose (score, rules), write a gap report "
+        "(report), and see the question banks (banks). Nothing you enter ever leaves this "
+        "computer."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -50,5 +52,7 @@ def _main(
     """Offline self-assessment of national counter-trafficking policy."""
 
 
-app.add_typer(banks.app, name="banks")
 app.command("validate")(validate.validate_command)
+app.command("score")(score.score_command)
+app.add_typer(rules.app, name="rules")
+app.add_typer(banks.app, name="banks")

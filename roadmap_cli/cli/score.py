@@ -1,0 +1,145 @@
+"""``roadmap score``: score answers files under a rule; table, JSON or CSV."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from roadmap_cli.cli.console import err
+from roadmap_cli.cli.options import BankOption, RulesOption
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from roadmap_cli.scoring.batch import FileResult
+
+
+class Format(str, enum.Enum):
+    """Output formats."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def score_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE|DIR|GLOB",
+            help="Answers files, folders (their *.yaml) or glob patterns.",
+        ),
+    ],
+    rules: RulesOption = None,
+    bank: BankOption = None,
+    format_: Annotated[
+        Format | None,
+        typer.Option(
+            "--format", "-f", help="table (default), json or csv; --output FILE.json/.csv picks."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write JSON or CSV to this file.")
+    ] = None,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            help="Show how the score of this question, section, "
+            "category (or 'overall') was worked out.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Score in this many processes.")
+    ] = 1,
+    per_question: Annotated[
+        bool, typer.Option("--per-question", help="CSV: one row per question, not per category.")
+    ] = False,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="CSV: start with a UTF-8 BOM so Excel reads accents.")
+    ] = False,
+) -> None:
+    """Score answers files and show the scores, or export them as JSON or CSV."""
+    from contextlib import nullcontext
+    from functools import partial
+
+    from roadmap_cli.errors import UsageError
+    from roadmap_cli.scoring import export
+    from roadmap_cli.scoring.batch import expand_inputs, iter_rendered
+    from roadmap_cli.scoring.explain import explain_fragment
+    from roadmap_cli.scoring.registry import select_rule
+
+    fmt = format_ or _format_from(output)
+    if output is not None and fmt is Format.table:
+        raise UsageError("--output needs --format json or csv")
+    selected = select_rule(rules)
+    paths, missing = expand_inputs(inputs)
+    failed = [f"{m.file}: {m.error}" for m in missing]
+    line_end = "\r\n" if output is not None else "\n"
+    # What each file becomes, computed where it is scored (in the worker with --jobs).
+    render: Callable[[FileResult], Any] = export.summary
+    if explain is not None:
+        render = partial(explain_fragment, explain)
+    elif fmt is Format.json:
+        render = export.json_fragment
+    elif fmt is Format.csv:
+        render = partial(export.csv_fragment, per_question, line_end)
+    scored = iter_rendered(paths, render, rules, bank, jobs, selected)
+    results = _progress(scored, len(paths), failed)
+    if explain is not None:
+        typer.echo("\n\n".join("\n".join(lines) for _, lines in results if lines is not None))
+    elif fmt is Format.table:
+        from roadmap_cli.cli.score_view import print_scores
+
+        print_scores([card for _, card in results if card is not None], selected.label)
+    else:
+        target = export.AtomicText(output) if output is not None else nullcontext(sys.stdout)
+        with target as stream:
+            if fmt is Format.json:
+                export.write_json(results, selected, stream)
+            else:
+                export.write_csv(
+                    results, stream, per_question=per_question, bom=bom, line_end=line_end
+                )
+    for line in failed:
+        err().print(f"roadmap: {line}", markup=False, highlight=False)
+    total = len(paths) + len(missing)
+    if failed:
+        err().print(f"{len(failed)} of {total} file{'s' * (total != 1)} failed", style="bad")
+        raise typer.Exit(1)
+
+
+def _format_from(output: Path | None) -> Format:
+    if output is not None and output.suffix.lower() in (".json", ".csv"):
+        return Format(output.suffix.lower()[1:])
+    return Format.table
+
+
+def _progress(
+    results: Iterator[tuple[FileResult, Any]], total: int, failed: list[str]
+) -> Iterator[tuple[FileResult, Any]]:
+    """Pass results through, noting failures, with a progress bar on a terminal."""
+    console = err()
+    if total < 2 or not console.is_terminal:
+        for item in results:
+            _note(item[0], failed)
+            yield item
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("scoring", total=total)
+        for item in results:
+            _note(item[0], failed)
+            bar.advance(task)
+            yield item
+
+
+def _note(result: FileResult, failed: list[str]) -> None:
+    if not result.ok:
+        error = result.error or "failed"
+        failed.append(error if error.startswith(result.file) else f"{result.file}: {error}")

@@ -1,0 +1,83 @@
+"""The terminal tables of ``roadmap score``: one file in detail, or one row per file."""
+
+from __future__ import annotations
+
+from roadmap_cli.cli.console import out
+from roadmap_cli.scoring.model import Scorecard
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def print_scores(cards: list[Scorecard], rules: str) -> None:
+    """One file: its categories and details; many: one row per file."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    if len(cards) == 1:
+        _one(cards[0], rules)
+        return
+    if not cards:
+        return
+    ids = list(dict.fromkeys(c.id for card in cards for c in card.categories))
+    table = Table(title=f"Scores — rules {rules}", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("file / country", ratio=1, overflow="fold")
+    table.add_column("overall", justify="right", no_wrap=True)
+    for cid in ids:
+        table.add_column(cid, justify="right", no_wrap=True)
+    table.add_column("flags", justify="right", no_wrap=True)
+    table.add_column("unmet", justify="right", no_wrap=True)
+    for card in cards:
+        scores = {c.id: c for c in card.categories}
+        band = (card.overall.band or "—") + (" (capped)" if card.overall.capped else "")
+        table.add_row(
+            Text.assemble((card.file, "bold"), "\n", (card.country, "dim")),
+            Text.assemble(_pct(card.overall.score), "\n", (band, "cyan")),
+            *[_pct(scores[c].score) if c in scores else "" for c in ids],
+            str(len(card.red_flags)),
+            str(len(card.unmet)),
+        )
+    out().print(table)
+
+
+def _one(card: Scorecard, rules: str) -> None:
+    from rich import box
+    from rich.table import Table
+
+    out().print(f"{card.file} — {card.country} — rules {rules}", style="title", markup=False)
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("", no_wrap=True)
+    table.add_column("category", ratio=1)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("band", no_wrap=True)
+    table.add_column("answered", justify="right", no_wrap=True)
+    for node in (*card.categories, card.overall):
+        counts = node.counts
+        band = (node.band or "—") + (" (capped)" if node.capped else "")
+        table.add_row(
+            "" if node.level == "overall" else node.id,
+            "Overall" if node.level == "overall" else node.title,
+            _pct(node.score),
+            band,
+            f"{counts.answered}/{counts.answered + counts.unanswered}",
+            end_section=node.level == "category" and node is card.categories[-1],
+        )
+    out().print(table)
+    _details(card)
+
+
+def _details(card: Scorecard) -> None:
+    console = out()
+    for item in card.unmet:
+        console.print(f"minimum standard unmet: {item.question} — {item.reason}", markup=False)
+    for flag in card.red_flags:
+        console.print(f"red flag: {flag.question} — answered '{flag.answer}'", markup=False)
+    if card.gaps:
+        console.print("top gaps (question: score → target, priority):", style="title")
+        for gap in card.gaps[:5]:
+            console.print(
+                f"  {gap.question}: {gap.score:.2f} → {gap.target:g}, priority {gap.priority:.2f}",
+                markup=False,
+            )

@@ -1,0 +1,109 @@
+"""Rules profiles (format ``roadmap-rules/1``): a scoring method plus its options, in YAML.
+
+```yaml
+format: roadmap-rules/1
+name: donor-strict
+method: minimum-standards
+options:
+  dont_know: 0
+  targets: {PR: 1.0}
+```
+
+A profile is checked like a bank: every problem is ``FILE:LINE:COL`` — the profile's own
+keys against its model, and the options against the chosen rule's options model (or, for a
+plugin without one, against the option names the plugin declares).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from roadmap_cli.errors import FileProblems, Problem
+from roadmap_cli.validation import Sources, validate
+from roadmap_cli.yamlio import Document, read_yaml
+
+if TYPE_CHECKING:
+    from roadmap_cli.scoring.registry import Registry
+
+PROFILE_FORMAT = "roadmap-rules/1"
+
+
+class ProfileModel(BaseModel):
+    """A rules profile as written."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    format: Literal["roadmap-rules/1"] = Field(description="Always roadmap-rules/1.")
+    name: str = Field(min_length=1, description="Name shown in outputs, e.g. donor-strict.")
+    title: str | None = None
+    description: str | None = None
+    method: str = Field(min_length=1, description="The rule: weighted, minimum-standards, ...")
+    options: dict[str, Any] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A valid profile: its name, the rule it uses and the options it sets."""
+
+    name: str
+    method: str
+    options: dict[str, Any]
+    path: Path
+    title: str | None = None
+
+
+def _sub_document(document: Document, prefix: tuple[str, ...], data: Any) -> Document:
+    # Re-root the line marks under `prefix` so option errors point into the options block.
+    size = len(prefix)
+    marks = {path[size:]: mark for path, mark in document.marks.items() if path[:size] == prefix}
+    marks.setdefault((), document.mark(prefix))
+    return Document(document.file, data, marks)
+
+
+def load_profile(path: Path, registry: Registry) -> Profile:
+    """Read and check the profile at ``path``; raise FileProblems with every problem found."""
+    document = read_yaml(path, what="rules profile")
+    sources = Sources(document)
+    model, problems = validate(ProfileModel, document.data, sources)
+    problems = sources.parse_problems() + problems
+    if model is None or problems:
+        raise FileProblems(problems, "See docs/scoring.md for the rules profile format.")
+    found = registry.get(model.method)
+    if found is None:
+        known = [rule.name for rule, _ in registry.rules()]
+        close = difflib.get_close_matches(model.method, known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(known)})"
+        raise FileProblems([sources.problem(("method",), f"unknown method '{model.method}'{hint}")])
+    rule, _ = found
+    problems = _check_options(rule, model.options, document)
+    if problems:
+        raise FileProblems(problems, f"Run 'roadmap rules show {rule.name}' to see its options.")
+    return Profile(model.name, model.method, dict(model.options), path, model.title)
+
+
+def _check_options(rule: Any, options: dict[str, Any], document: Document) -> list[Problem]:
+    sub = _sub_document(document, ("options",), options)
+    sources = Sources(sub)
+    options_model = getattr(rule, "options_model", None)
+    if isinstance(options_model, type) and issubclass(options_model, BaseModel):
+        _, problems = validate(options_model, options, sources)
+        return [_prefixed(p) for p in problems]
+    known = list(getattr(rule, "options", {}) or {})
+    problems = []
+    for key in options:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(sources.problem((key,), f"options: unknown option '{key}'{hint}"))
+    return problems
+
+
+def _prefixed(problem: Problem) -> Problem:
+    return Problem(
+        problem.file, problem.line, problem.column, problem.severity, f"options: {problem.message}"
+    )

@@ -1,0 +1,223 @@
+"""Where scoring rules come from: one registry for built-ins and plugins alike.
+
+A rule is any object with ``name``, ``summary``, ``options`` (defaults) and
+``score(bank, answers, options) -> Scorecard``.  The built-ins register through
+``Registry.register`` exactly as plugins do.  Third parties add rules through the
+entry-point group ``roadmap_cli.rules`` (loaded only when asked for, so a broken plugin
+never stops the others), or — on an offline laptop — a Python file or a rules profile
+named with ``--rules PATH``.  A plugin that fails to load or to score is one RoadmapError
+naming it, never a crash.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib.metadata import EntryPoint, entry_points
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from roadmap_cli.answers import AnswersFile
+from roadmap_cli.bank import Bank
+from roadmap_cli.errors import RoadmapError, display_path
+from roadmap_cli.scoring.model import Scorecard
+
+GROUP = "roadmap_cli.rules"
+DEFAULT_RULE = "weighted"
+
+
+@runtime_checkable
+class Rule(Protocol):
+    """What a scoring rule provides."""
+
+    name: str
+    summary: str
+    options: Mapping[str, Any]
+
+    def score(self, bank: Bank, answers: AnswersFile, options: Mapping[str, Any]) -> Scorecard:
+        """Score ``answers`` against ``bank`` with ``options`` (defaults merged in)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Selected:
+    """A rule ready to use: the rule, where it came from, and the options to pass it."""
+
+    rule: Rule
+    source: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+    profile: str | None = None  # the profile's name, when chosen through a profile
+
+    @property
+    def label(self) -> str:
+        """How to name this choice to a person: the profile name, else the rule name."""
+        return self.profile or self.rule.name
+
+    def score(self, bank: Bank, answers: AnswersFile) -> Scorecard:
+        """Score with this rule; a plugin that raises becomes one RoadmapError naming it."""
+        try:
+            card = self.rule.score(bank, answers, self.options)
+        except RoadmapError:
+            raise
+        except Exception as error:
+            if self.source == "built-in":
+                raise  # a bug in roadmap-cli itself: let the boundary say so
+            raise plugin_error(self.rule.name, self.source, "failed while scoring", error) from None
+        if not isinstance(card, Scorecard):
+            raise RoadmapError(
+                f"rules plugin '{self.rule.name}' ({self.source}) returned "
+                f"{type(card).__name__}, not a Scorecard"
+            )
+        return card
+
+
+def plugin_error(name: str, source: str, what: str, error: BaseException) -> RoadmapError:
+    """The one line said when a plugin fails."""
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    kind = type(error).__name__
+    return RoadmapError(
+        f"rules plugin '{name}' ({source}) {what}: {kind}{': ' + detail if detail else ''}",
+        "Fix or uninstall the plugin, or choose another rule with --rules.",
+    )
+
+
+def check_rule(candidate: Any, name: str, source: str) -> Rule:
+    """``candidate`` if it is a rule (a class is instantiated); else a RoadmapError."""
+    if isinstance(candidate, type):
+        try:
+            candidate = candidate()
+        except Exception as error:
+            raise plugin_error(name, source, "failed to start", error) from None
+    missing = [
+        attr for attr in ("name", "summary", "options", "score") if not hasattr(candidate, attr)
+    ]
+    if missing or not callable(getattr(candidate, "score", None)):
+        raise RoadmapError(
+            f"rules plugin '{name}' ({source}) is not a rule: it lacks {', '.join(missing)}",
+            "A rule has name, summary, options and score(bank, answers, options).",
+        )
+    rule: Rule = candidate
+    return rule
+
+
+class Registry:
+    """Rules by name, each with where it came from."""
+
+    def __init__(self) -> None:
+        self._rules: dict[str, tuple[Rule, str]] = {}
+
+    def register(self, rule: Any, source: str) -> Rule:
+        """Add ``rule`` (from ``source``); the first rule registered under a name wins."""
+        checked = check_rule(rule, getattr(rule, "name", "?"), source)
+        self._rules.setdefault(checked.name, (checked, source))
+        return checked
+
+    def get(self, name: str) -> tuple[Rule, str] | None:
+        """The rule called ``name`` and its source, loading entry points if needed."""
+        if name not in self._rules:
+            for point in _entry_points():
+                if point.name == name:
+                    self._load(point)
+        return self._rules.get(name)
+
+    def load_all(self) -> list[RoadmapError]:
+        """Load every installed plugin; return one error for each that failed."""
+        failures = []
+        for point in _entry_points():
+            if point.name in self._rules:
+                continue
+            try:
+                self._load(point)
+            except RoadmapError as error:
+                failures.append(error)
+        return failures
+
+    def rules(self) -> list[tuple[Rule, str]]:
+        """Every registered rule, built-ins first, then by name."""
+        return sorted(self._rules.values(), key=lambda item: (item[1] != "built-in", item[0].name))
+
+    def _load(self, point: EntryPoint) -> None:
+        source = f"entry point {point.value}"
+        if point.dist is not None:
+            source = f"{point.dist.name} {point.dist.version}"
+        try:
+            loaded = point.load()
+        except Exception as error:
+            raise plugin_error(point.name, source, "failed to load", error) from None
+        rule = check_rule(loaded, point.name, source)
+        self._rules.setdefault(point.name, (rule, source))
+
+
+def _entry_points() -> list[EntryPoint]:
+    return sorted(entry_points(group=GROUP), key=lambda point: point.name)
+
+
+def builtin_registry() -> Registry:
+    """A registry holding the built-in rules (plugins are loaded on demand)."""
+    from roadmap_cli.scoring.rules.minimum_standards import MinimumStandardsRule
+    from roadmap_cli.scoring.rules.walk_free import WalkFreeRule
+    from roadmap_cli.scoring.rules.weighted import WeightedRule
+
+    registry = Registry()
+    for rule in (WeightedRule(), MinimumStandardsRule(), WalkFreeRule()):
+        registry.register(rule, "built-in")
+    return registry
+
+
+def load_rule_file(path: Path) -> Rule:
+    """The rule a Python file defines: a module-level ``rule`` (an instance or a class)."""
+    shown = display_path(path)
+    if not path.is_file():
+        raise RoadmapError(f"{shown}: no such rules file", "Check the path.")
+    module_name = f"_roadmap_rule_{abs(hash(str(path.resolve())))}"
+    try:
+        spec = importlib.util.spec_from_file_location(module_name, path)
+        if spec is None or spec.loader is None:
+            raise RoadmapError(f"{shown}: cannot be loaded as Python")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)
+    except RoadmapError:
+        raise
+    except BaseException as error:  # SystemExit from a plugin must not end the program either
+        sys.modules.pop(module_name, None)
+        if isinstance(error, KeyboardInterrupt):
+            raise
+        raise plugin_error(shown, shown, "failed to load", error) from None
+    candidate = getattr(module, "rule", None)
+    if candidate is None:
+        raise RoadmapError(
+            f"rules plugin '{shown}' defines no 'rule'",
+            "Define `rule = MyRule()` at the top level of the file.",
+        )
+    return check_rule(candidate, shown, shown)
+
+
+def select_rule(spec: str | None, registry: Registry | None = None) -> Selected:
+    """The rule ``spec`` names: a rule name, a ``.py`` file, or a rules profile YAML."""
+    name = spec or DEFAULT_RULE
+    registry = registry or builtin_registry()
+    path = Path(name)
+    if name.endswith(".py"):
+        rule = load_rule_file(path)
+        return Selected(rule, display_path(path), dict(rule.options))
+    if name.endswith((".yaml", ".yml")):
+        from roadmap_cli.scoring.profiles import load_profile
+
+        profile = load_profile(path, registry)
+        found = registry.get(profile.method)
+        assert found is not None  # load_profile checked the method exists
+        rule, source = found
+        options = {**rule.options, **profile.options}
+        return Selected(rule, source, options, profile.name)
+    found = registry.get(name)
+    if found is None:
+        known = ", ".join(rule.name for rule, _ in registry.rules())
+        raise RoadmapError(
+            f"unknown rules '{name}'",
+            f"Known rules: {known}. Or give a rules profile (.yaml) or a rule file (.py).",
+        )
+    rule, source = found
+    return Selected(rule, source, dict(rule.options))

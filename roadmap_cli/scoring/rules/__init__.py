@@ -1,0 +1,25 @@
+"""The built-in scoring rules; they register through the same call as any plugin."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from roadmap_cli.errors import RoadmapError
+
+OptionsT = TypeVar("OptionsT", bound=BaseModel)
+
+
+def parse_options(rule: str, model: type[OptionsT], options: Mapping[str, Any]) -> OptionsT:
+    """``options`` as ``model``; a RoadmapError naming the rule and option if invalid."""
+    if isinstance(options, model):
+        return options
+    try:
+        return model.model_validate(dict(options))
+    except ValidationError as err:
+        first = err.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"]) or "options"
+        message = str(first.get("msg", "invalid")).removeprefix("Value error, ")
+        raise RoadmapError(f"rule '{rule}': option {where}: {message}") from None

@@ -1,0 +1,83 @@
+"""``minimum-standards``: critical questions are gates.
+
+Scores are the ``weighted`` ones; but a category cannot rate above ``cap_band`` while any
+of its critical questions scores below ``critical_threshold`` (or is unanswered), and the
+whole assessment cannot either while any category is held down.  Gaps on unmet critical
+questions are listed first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from roadmap_cli.answers import AnswersFile
+from roadmap_cli.bank import Bank
+from roadmap_cli.errors import RoadmapError
+from roadmap_cli.scoring.aggregate import (
+    build_tree,
+    cap_band,
+    find_gaps,
+    red_flags,
+    unmet_standards,
+)
+from roadmap_cli.scoring.model import Scorecard
+from roadmap_cli.scoring.options import MinimumStandardsOptions, option_defaults, option_help
+from roadmap_cli.scoring.questions import score_questions
+from roadmap_cli.scoring.rules import parse_options
+
+
+class MinimumStandardsRule:
+    """Weighted scores, with critical questions as gates on the band."""
+
+    name = "minimum-standards"
+    summary = "Weighted, but unmet critical questions cap a category's band."
+    options_model = MinimumStandardsOptions
+    options: Mapping[str, Any] = option_defaults(MinimumStandardsOptions)
+    option_help: Mapping[str, str] = option_help(MinimumStandardsOptions)
+
+    def score(self, bank: Bank, answers: AnswersFile, options: Mapping[str, Any]) -> Scorecard:
+        """Score ``answers`` against ``bank``."""
+        opts = parse_options(self.name, MinimumStandardsOptions, options)
+        bands = opts.band_list()
+        if opts.cap_band not in [band.name for band in bands]:
+            raise RoadmapError(
+                f"rule '{self.name}': option cap_band: '{opts.cap_band}' is not one of the "
+                f"bands ({', '.join(b.name for b in bands)})"
+            )
+        questions = score_questions(bank, answers, opts)
+        sections, categories, overall = build_tree(bank, questions, opts)
+        unmet = unmet_standards(questions, opts.critical_threshold)
+        failing: dict[str, list[str]] = {}
+        for item in unmet:
+            failing.setdefault(item.category, []).append(item.question)
+        capped = []
+        for node in categories:
+            ids = failing.get(node.id)
+            if ids:
+                why = f"critical question{'s' * (len(ids) > 1)} {', '.join(ids)} not met"
+                node = cap_band(node, opts.cap_band, bands, why)
+            capped.append(node)
+        if unmet:
+            ids = [item.question for item in unmet]
+            overall = cap_band(
+                overall, opts.cap_band, bands, f"{len(ids)} minimum standard(s) unmet"
+            )
+        gaps = find_gaps(bank, questions, opts)
+        gated = {item.question for item in unmet}
+        # Stable sort: unmet critical questions first, priority order kept within each group.
+        gaps = tuple(sorted(gaps, key=lambda gap: gap.question not in gated))
+        return Scorecard(
+            rule=self.name,
+            bank_id=bank.id,
+            bank_version=bank.version,
+            country=answers.assessment.country,
+            bands=bands,
+            questions=questions,
+            sections=sections,
+            categories=tuple(capped),
+            overall=overall,
+            gaps=gaps,
+            red_flags=red_flags(questions),
+            unmet=unmet,
+        )

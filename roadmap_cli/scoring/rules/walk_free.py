@@ -1,0 +1,160 @@
+"""``walk-free``: modelled on the Walk Free Global Slavery Index government-response rating.
+
+Sections stand for Walk Free's activities and weigh equally; red-flag questions are
+negative indicators that subtract points instead of adding them; any red flag caps the
+rating (at BBB by default); the percentage maps to ten letter ratings in 10-point bands.
+docs/scoring.md says where this departs from the published method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from roadmap_cli.answers import AnswersFile
+from roadmap_cli.bank import Bank, Question
+from roadmap_cli.errors import RoadmapError
+from roadmap_cli.scoring.aggregate import (
+    cap_band,
+    find_gaps,
+    mean_node,
+    red_flags,
+    total_counts,
+    unmet_standards,
+)
+from roadmap_cli.scoring.model import NodeScore, QuestionScore, Scorecard, Trace, TraceInput
+from roadmap_cli.scoring.options import WalkFreeOptions, option_defaults, option_help
+from roadmap_cli.scoring.questions import band_for, score_questions
+from roadmap_cli.scoring.rules import parse_options
+from roadmap_cli.text import localize
+
+OVERALL = (
+    "(Σ section scores − Σ red-flag penalties) / number of sections with a score, "
+    "kept within 0 to 1; penalty = red_flag_points × (1 − answer score)"
+)
+
+
+def is_red_flag_question(bank: Bank, question: Question) -> bool:
+    """Tagged ``red-flag``, or has an option or threshold that raises one."""
+    if "red-flag" in question.tags:
+        return True
+    if question.type == "number":
+        return any(t.red_flag for t in question.thresholds or [])
+    return any(o.red_flag for o in bank.options_for(question))
+
+
+class WalkFreeRule:
+    """Equal-weight sections, red flags subtract and cap, AAA–D letter ratings."""
+
+    name = "walk-free"
+    summary = "Walk Free-style: equal sections, red flags subtract and cap, AAA–D ratings."
+    options_model = WalkFreeOptions
+    options: Mapping[str, Any] = option_defaults(WalkFreeOptions)
+    option_help: Mapping[str, str] = option_help(WalkFreeOptions)
+
+    def score(self, bank: Bank, answers: AnswersFile, options: Mapping[str, Any]) -> Scorecard:
+        """Score ``answers`` against ``bank``."""
+        opts = parse_options(self.name, WalkFreeOptions, options)
+        bands = opts.band_list()
+        if opts.red_flag_cap not in [band.name for band in bands]:
+            raise RoadmapError(
+                f"rule '{self.name}': option red_flag_cap: '{opts.red_flag_cap}' is not one "
+                f"of the bands ({', '.join(b.name for b in bands)})"
+            )
+        questions = score_questions(bank, answers, opts)
+        negative = {q.id for q in bank.questions() if is_red_flag_question(bank, q)}
+        language = bank.default_language
+        by_section: dict[str, list[QuestionScore]] = {}
+        every: dict[str, list[QuestionScore]] = {}
+        for q in questions:
+            every.setdefault(q.section, []).append(q)
+            # Negative indicators only ever subtract, so they stay out of the section means.
+            if q.id not in negative:
+                by_section.setdefault(q.section, []).append(q)
+        sections: list[NodeScore] = []
+        categories: list[NodeScore] = []
+        for category in bank.categories:
+            mine = [
+                # Counts still cover every question, red-flag ones included.
+                replace(
+                    mean_node(
+                        s.id,
+                        "section",
+                        localize(s.title, language),
+                        by_section.get(s.id, []),
+                        opts.weights.get(s.id, 1.0),
+                        bands,
+                        "questions (red-flag questions left out)",
+                        category.id,
+                    ),
+                    counts=total_counts(every.get(s.id, [])),
+                )
+                for s in category.sections
+            ]
+            sections.extend(mine)
+            categories.append(
+                mean_node(
+                    category.id,
+                    "category",
+                    localize(category.title, language),
+                    mine,
+                    opts.weights.get(category.id, 1.0),
+                    bands,
+                    "sections",
+                )
+            )
+        flags = red_flags(questions, opts.red_flag_points)
+        overall = self._overall(bank, sections, questions, flags, bands, language)
+        if flags:
+            overall = cap_band(
+                overall, opts.red_flag_cap, bands, f"{len(flags)} red flag(s) raised"
+            )
+        return Scorecard(
+            rule=self.name,
+            bank_id=bank.id,
+            bank_version=bank.version,
+            country=answers.assessment.country,
+            bands=bands,
+            questions=questions,
+            sections=tuple(sections),
+            categories=tuple(categories),
+            overall=overall,
+            gaps=find_gaps(bank, questions, opts),
+            red_flags=flags,
+            unmet=unmet_standards(questions, opts.critical_threshold),
+        )
+
+    @staticmethod
+    def _overall(
+        bank: Bank,
+        sections: list[NodeScore],
+        questions: tuple[QuestionScore, ...],
+        flags: tuple[Any, ...],
+        bands: Any,
+        language: str,
+    ) -> NodeScore:
+        scored = [s for s in sections if s.score is not None]
+        weight = sum(s.weight for s in scored)
+        inputs = [TraceInput(s.id, s.score, s.weight) for s in sections]
+        penalty = sum(flag.penalty for flag in flags)
+        inputs += [TraceInput(f"red flag {f.question}", -f.penalty, None, f.answer) for f in flags]
+        score: float | None = None
+        notes: tuple[str, ...] = ()
+        if weight > 0:
+            points = sum(s.weight * (s.score or 0.0) for s in scored)
+            raw = (points - penalty) / weight
+            score = min(1.0, max(0.0, raw))
+            notes = (
+                f"{points:.4g} points − {penalty:.4g} penalty over {weight:g} sections = {raw:.4g}",
+            )
+        return NodeScore(
+            id="overall",
+            level="overall",
+            title=localize(bank.title, language),
+            score=score,
+            weight=1.0,
+            counts=total_counts(questions),
+            band=band_for(score, bands),
+            trace=Trace(OVERALL, tuple(inputs), score, notes),
+        )

@@ -1,0 +1,201 @@
+"""Rules from outside the program: an installed plugin (entry point), a Python file and a
+rules profile; a plugin that breaks gives one clear error naming it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from roadmap_cli.errors import FileProblems, RoadmapError
+from roadmap_cli.scoring.registry import builtin_registry, select_rule
+from tests.conftest import Result
+from tests.scoring_helpers import TYPICAL, answers, mini_bank, write_answers, write_bank
+
+PLUGIN = '''
+"""A rule that shifts every don't-know to half marks (a plugin built on the built-ins)."""
+from dataclasses import replace
+from roadmap_cli.scoring.rules.weighted import WeightedRule
+
+
+class Lenient(WeightedRule):
+    name = "lenient"
+    summary = "Weighted, with don't know as 0.5."
+    options = {**WeightedRule.options, "dont_know": 0.5}
+
+    def score(self, bank, answers, options):
+        return replace(super().score(bank, answers, options), rule=self.name)
+
+
+rule = Lenient()
+'''
+
+BROKEN_IMPORT = "raise ZeroDivisionError('division by zero')\n"
+
+BROKEN_SCORE = """
+class Broken:
+    name = "explodes"
+    summary = "Raises while scoring."
+    options = {}
+
+    def score(self, bank, answers, options):
+        raise KeyError("PL9.9")
+
+
+rule = Broken()
+"""
+
+
+def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, modules: dict[str, str]) -> None:
+    """A fake installed distribution 'fakerules' whose entry points name ``modules``."""
+    info = tmp_path / "fakerules-1.2.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: fakerules\nVersion: 1.2\n", encoding="utf-8"
+    )
+    lines = ["[roadmap_cli.rules]"]
+    for name, source in modules.items():
+        (tmp_path / f"fake_{name}.py").write_text(source, encoding="utf-8")
+        lines.append(f"{name} = fake_{name}:rule")
+    (info / "entry_points.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in modules:
+        sys.modules.pop(f"fake_{name}", None)
+
+
+def test_entry_point_plugin_loads_and_scores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """B2.1 don't know counts 0.5 under the plugin: B2 = 0.5, B = (0.25 + 0.5) / 2 = 0.375."""
+    install(tmp_path, monkeypatch, {"lenient": PLUGIN})
+    selected = select_rule("lenient")
+    assert selected.source == "fakerules 1.2"
+    card = selected.score(mini_bank(), answers(TYPICAL))
+    assert card.rule == "lenient"
+    assert card.categories[1].score == pytest.approx(0.375)
+
+
+def test_rules_list_shows_plugins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> None:  # type: ignore[no-untyped-def]
+    install(tmp_path, monkeypatch, {"lenient": PLUGIN, "broken": BROKEN_IMPORT})
+    result: Result = cli("rules", "list")
+    assert result.code == 1
+    assert "lenient" in result.out and "fakerules 1.2" in result.out
+    assert "weighted" in result.out and "built-in" in result.out
+    assert result.err.strip().splitlines()[0] == (
+        "roadmap: rules plugin 'broken' (fakerules 1.2) failed to load: "
+        "ZeroDivisionError: division by zero"
+    )
+
+
+def test_broken_plugin_does_not_stop_other_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install(tmp_path, monkeypatch, {"broken": BROKEN_IMPORT})
+    assert select_rule("weighted").rule.name == "weighted"
+    with pytest.raises(RoadmapError) as caught:
+        select_rule("broken")
+    assert caught.value.message == (
+        "rules plugin 'broken' (fakerules 1.2) failed to load: ZeroDivisionError: division by zero"
+    )
+
+
+def test_rule_from_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "lenient.py"
+    path.write_text(PLUGIN, encoding="utf-8")
+    selected = select_rule(str(path))
+    card = selected.score(mini_bank(), answers(TYPICAL))
+    assert card.categories[1].score == pytest.approx(0.375)
+
+
+def test_file_without_a_rule(tmp_path: Path) -> None:
+    path = tmp_path / "empty.py"
+    path.write_text("x = 1\n", encoding="utf-8")
+    with pytest.raises(RoadmapError, match="defines no 'rule'"):
+        select_rule(str(path))
+
+
+def test_plugin_raising_while_scoring_is_one_line(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    plugin = tmp_path / "explodes.py"
+    plugin.write_text(BROKEN_SCORE, encoding="utf-8")
+    bank = write_bank(tmp_path)
+    one = write_answers(tmp_path / "one.yaml", TYPICAL)
+    two = write_answers(tmp_path / "two.yaml", TYPICAL)
+    result = cli("score", one, two, "--bank", bank, "--rules", plugin)
+    assert result.code == 1
+    lines = result.err.strip().splitlines()
+    assert lines[0].startswith("roadmap: rules plugin 'explodes' (")
+    assert lines[0].endswith("failed while scoring: KeyError: 'PL9.9'")
+    assert "Traceback" not in result.err
+
+
+PROFILE = """\
+format: roadmap-rules/1
+name: donor-strict
+method: minimum-standards
+options:
+  dont_know: 0
+  critical_threshold: 1.0
+  cap_band: Initial
+  priority: {critical: 3}
+"""
+
+
+def test_profile_sets_method_and_options(tmp_path: Path) -> None:
+    """critical_threshold 1: A1.1 'partly' and B2.1 unmet; A (Established) held at Initial.
+    Priority for A1.1 = 0.25 × 2 × 3 (critical) = 1.5."""
+    path = tmp_path / "strict.yaml"
+    path.write_text(PROFILE, encoding="utf-8")
+    selected = select_rule(str(path))
+    assert (selected.rule.name, selected.profile) == ("minimum-standards", "donor-strict")
+    card = selected.score(mini_bank(), answers(TYPICAL))
+    assert card.categories[0].band == "Initial"
+    assert next(g.priority for g in card.gaps if g.question == "A1.1") == 1.5
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            PROFILE.replace("dont_know: 0", "dont_knw: 0"),
+            "strict.yaml:5:13: error: options: unknown key 'dont_knw' (did you mean 'dont_know'?)",
+        ),
+        (
+            PROFILE.replace("critical_threshold: 1.0", "critical_threshold: lots"),
+            "strict.yaml:6:23: error: options: critical_threshold: must be a number",
+        ),
+        (
+            PROFILE.replace("method: minimum-standards", "method: minimum-standard"),
+            "strict.yaml:3:9: error: unknown method 'minimum-standard' "
+            "(did you mean 'minimum-standards'?)",
+        ),
+        (
+            PROFILE.replace("format: roadmap-rules/1", "format: roadmap-rules/9"),
+            "strict.yaml:1:9: error: format: must be 'roadmap-rules/1'",
+        ),
+    ],
+)
+def test_profile_errors_name_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("strict.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(FileProblems) as caught:
+        select_rule("strict.yaml")
+    assert caught.value.message == message
+
+
+def test_builtins_register_like_plugins() -> None:
+    registry = builtin_registry()
+    assert [(rule.name, source) for rule, source in registry.rules()] == [
+        ("minimum-standards", "built-in"),
+        ("walk-free", "built-in"),
+        ("weighted", "built-in"),
+    ]
+
+
+def test_unknown_rule_names_the_known_ones() -> None:
+    with pytest.raises(RoadmapError) as caught:
+        select_rule("weigthed")
+    assert caught.value.message == "unknown rules 'weigthed'"
+    assert "weighted" in (caught.value.hint or "")
