@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from roadmap_cli import __version__
-from roadmap_cli.cli import banks, rules, score, validate
+from roadmap_cli.cli import assess, banks, rules, score, validate
 
 app = typer.Typer(
     name="roadmap",
@@ -52,6 +52,7 @@ def _main(
     """Offline self-assessment of national counter-trafficking policy."""
 
 
+app.command("assess")(assess.assess_command)
 app.command("validate")(validate.validate_command)
 app.command("score")(score.score_command)
 app.add_typer(rules.app, name="rules")

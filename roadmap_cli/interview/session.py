@@ -1,0 +1,131 @@
+"""One ``roadmap assess`` session: open the file and bank, pick an asker, walk, stop safely.
+
+This is the one function the CLI calls.  It decides between the arrow-key asker and the
+plain one (plain when asked for, or when standard input is not a terminal), turns every
+way of stopping — Ctrl-C, end of input, a closed terminal, SIGTERM — into a ``stopped``
+result, and reports how many answers are saved.
+"""
+
+from __future__ import annotations
+
+import errno
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from roadmap_cli.answers import LoadedAnswers, load_answers, save_answers
+from roadmap_cli.answers_check import check_answers
+from roadmap_cli.bank import Bank
+from roadmap_cli.bank_loader import load_bank
+from roadmap_cli.errors import FileProblems, RoadmapError, display_path
+from roadmap_cli.interview.engine import Interview, Options
+from roadmap_cli.interview.model import Asker, Progress
+from roadmap_cli.interview.stop import SignalGuard
+from roadmap_cli.resources import DEFAULT_BANK, builtin_banks
+
+
+@dataclass(frozen=True)
+class SessionResult:
+    """How a session ended and what it saved."""
+
+    status: Literal["finished", "quit", "stopped"]
+    progress: Progress | None  # None when stopped before the file was created
+    shown: str  # the file as the user should see it
+    resume: str  # the command that carries on from here
+
+
+def assess(
+    path: Path,
+    bank_ref: str | None,
+    options: Options,
+    *,
+    plain: bool = False,
+    asker: Asker | None = None,
+) -> SessionResult:
+    """Run the interview for ``path`` and say how it ended (never raises for a stop)."""
+    shown = display_path(path)
+    existing = _open(path, shown, options)
+    answers = existing.answers if existing else None
+    ref = bank_ref or (answers.bank.id if answers else DEFAULT_BANK)
+    bank = load_bank(ref).bank
+    if existing is not None:
+        _check(existing, bank)
+    resume = _resume_command(shown, bank_ref, bank.id)
+    if asker is None:
+        asker = _asker(plain)
+    with SignalGuard() as guard:
+        interview = Interview(bank, path, answers, asker, options, saver=guard.wrap(save_answers))
+        try:
+            outcome = interview.run()
+        except (KeyboardInterrupt, EOFError):
+            return _stopped(interview, shown, resume)
+        except OSError as error:
+            # The terminal went away under the prompt (a closed window, a dropped SSH link).
+            if error.errno not in (errno.EIO, errno.EBADF, errno.ENXIO):
+                raise
+            return _stopped(interview, shown, resume)
+    return SessionResult(outcome.status, outcome.progress, shown, resume)
+
+
+def _stopped(interview: Interview, shown: str, resume: str) -> SessionResult:
+    progress = interview.progress() if interview.answers is not None else None
+    return SessionResult("stopped", progress, shown, resume)
+
+
+def _open(path: Path, shown: str, options: Options) -> LoadedAnswers | None:
+    if path.is_dir():
+        raise RoadmapError(f"{shown} is a folder", "Name an answers file, e.g. my-country.yaml.")
+    if path.exists():
+        return load_answers(path)
+    if options.review or options.flagged:
+        raise RoadmapError(
+            f"{shown} does not exist yet, so there is nothing to review",
+            f"Start the assessment with: roadmap assess {shown}",
+        )
+    if not path.parent.is_dir():
+        raise RoadmapError(
+            f"{shown}: the folder {display_path(path.parent)} does not exist",
+            "Create the folder first, or choose another place for the file.",
+        )
+    return None
+
+
+def _check(loaded: LoadedAnswers, bank: Bank) -> None:
+    """Refuse to continue a file that belongs to another bank or holds invalid answers."""
+    shown = display_path(loaded.path)
+    named = loaded.answers.bank.id
+    if named != bank.id:
+        raise RoadmapError(
+            f"{shown}: answers are for bank '{named}', not '{bank.id}'",
+            f"Leave out --bank to continue with '{named}'.",
+        )
+    errors = [p for p in check_answers(loaded, bank) if p.is_error]
+    if errors:
+        raise FileProblems(errors, f"See every problem with: roadmap validate {shown}")
+
+
+def _resume_command(shown: str, bank_ref: str | None, bank_id: str) -> str:
+    command = f"roadmap assess {_quote(shown)}"
+    if bank_ref and not (bank_ref == bank_id and bank_ref in builtin_banks()):
+        command += f" --bank {_quote(bank_ref)}"
+    return command
+
+
+def _quote(text: str) -> str:
+    return f'"{text}"' if any(ch.isspace() for ch in text) else text
+
+
+def _asker(plain: bool) -> Asker:
+    """The arrow-key asker on a terminal, the plain one otherwise (or when asked)."""
+    from roadmap_cli.interview.render import console
+
+    # Both ends must be a terminal for arrow keys (Git Bash's mintty is not one: plain).
+    interactive = all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
+    if plain or not interactive:
+        from roadmap_cli.interview.plain import PlainAsker
+
+        return PlainAsker(console())
+    from roadmap_cli.interview.arrows import ArrowAsker
+
+    return ArrowAsker(console())

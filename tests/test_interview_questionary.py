@@ -1,0 +1,245 @@
+"""The arrow-key asker, driven in-process through prompt_toolkit pipe input."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.input.base import PipeInput
+from prompt_toolkit.output import DummyOutput
+
+from roadmap_cli.answers import load_answers
+from roadmap_cli.bank_loader import load_bank
+from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
+from roadmap_cli.interview.arrows import ArrowAsker
+from roadmap_cli.interview.engine import walk
+from roadmap_cli.interview.model import (
+    ChoiceView,
+    Details,
+    Give,
+    Go,
+    MetadataRequest,
+    NumberView,
+    QuestionView,
+)
+from roadmap_cli.interview.render import console
+from tests.conftest import FIXTURE_BANK
+
+DOWN, UP, ENTER, SPACE, CTRL_C, BACKSPACE = "\x1b[B", "\x1b[A", "\r", " ", "\x03", "\x7f"
+
+SCALE = QuestionView(
+    id="PL1.1",
+    text="Is there a national action plan?",
+    kind="scale",
+    category_id="PL",
+    category_title="Planning",
+    section_title="Plan",
+    position=1,
+    total=5,
+    category_position=1,
+    category_total=1,
+    category_answered=0,
+    guidance="A plan in force, adopted by government.",
+    references=("Trafficking in Persons Protocol, 9(1)",),
+    choices=(
+        ChoiceView("not-in-place", "Not in place", "Nothing exists yet."),
+        ChoiceView("partly", "Partly in place"),
+        ChoiceView("in-place", "In place"),
+    ),
+    offers_na=True,
+    offers_dont_know=True,
+    categories=(("PL", "Planning"), ("PO", "Policy")),
+)
+MULTI = QuestionView(
+    **{
+        **SCALE.__dict__,
+        "id": "PO1.1",
+        "kind": "multi",
+        "choices": (
+            ChoiceView("sexual", "Sexual exploitation"),
+            ChoiceView("labour", "Forced labour"),
+            ChoiceView("none", "None of these", exclusive=True),
+        ),
+    }
+)
+NUMBER = QuestionView(
+    **{
+        **SCALE.__dict__,
+        "id": "PO1.2",
+        "kind": "number",
+        "choices": (),
+        "number": NumberView(0, 50),
+    }
+)
+TEXT = QuestionView(
+    **{**SCALE.__dict__, "id": "PO1.4", "kind": "text", "choices": (), "offers_na": False}
+)
+
+
+@pytest.fixture
+def pipe() -> Iterator[PipeInput]:
+    with create_pipe_input() as pipe_input:
+        yield pipe_input
+
+
+def make(pipe: PipeInput) -> tuple[ArrowAsker, io.StringIO]:
+    screen = io.StringIO()
+    return ArrowAsker(console(screen, width=80), input=pipe, output=DummyOutput()), screen
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (ENTER, Give("not-in-place")),
+        (DOWN + ENTER, Give("partly")),
+        (DOWN + DOWN + UP + ENTER, Give("partly")),
+        ("3" + ENTER, Give("in-place")),
+        ("4" + ENTER, Give(DONT_KNOW)),
+        ("5" + ENTER, Give(NOT_APPLICABLE)),
+        ("b", Go("back")),
+        ("s", Go("skip")),
+        ("o", Go("overview")),
+        ("q", Go("quit")),
+        ("j" + "2" + ENTER, Go("jump", "PO")),
+    ],
+)
+def test_list_keys(pipe: PipeInput, keys: str, expected: object) -> None:
+    asker, _ = make(pipe)
+    pipe.send_text(keys)
+    assert asker.question(SCALE) == expected
+
+
+def test_question_screen_shows_everything(pipe: PipeInput) -> None:
+    asker, screen = make(pipe)
+    pipe.send_text(ENTER)
+    asker.question(QuestionView(**{**SCALE.__dict__, "default": "partly", "critical": True}))
+    shown = screen.getvalue()
+    for part in (
+        "Planning › Plan",
+        "Question 1 of 5 · Planning 1 of 1 (0 answered) · PL1.1  ★ critical",
+        "A plan in force, adopted by government.",
+        "References: Trafficking in Persons Protocol, 9(1)",
+        "Is there a national action plan?",
+        "Current answer: Partly in place",
+    ):
+        assert part in shown
+    assert all(len(line) <= 80 for line in shown.splitlines())
+
+
+def test_current_answer_is_the_default(pipe: PipeInput) -> None:
+    asker, _ = make(pipe)
+    pipe.send_text(ENTER)
+    assert asker.question(QuestionView(**{**SCALE.__dict__, "default": "in-place"})) == Give(
+        "in-place"
+    )
+
+
+def test_jump_can_be_cancelled(pipe: PipeInput) -> None:
+    asker, _ = make(pipe)
+    pipe.send_text("j" + "3" + ENTER + "q")  # "Stay on this question", then quit
+    assert asker.question(SCALE) == Go("quit")
+
+
+def test_checkboxes(pipe: PipeInput) -> None:
+    asker, _ = make(pipe)
+    pipe.send_text(SPACE + DOWN + SPACE + ENTER)
+    assert asker.question(MULTI) == Give(["sexual", "labour"])
+
+
+def test_checkboxes_keep_ticks_and_navigate(pipe: PipeInput) -> None:
+    asker, _ = make(pipe)
+    pipe.send_text(ENTER)
+    assert asker.question(QuestionView(**{**MULTI.__dict__, "default": ["labour"]})) == Give(
+        ["labour"]
+    )
+    pipe.send_text("b")
+    assert asker.question(MULTI) == Go("back")
+
+
+def test_nothing_ticked_offers_dont_know_and_navigation(pipe: PipeInput) -> None:
+    asker, _ = make(pipe)
+    pipe.send_text(ENTER + ENTER)
+    assert asker.question(MULTI) == Give(DONT_KNOW)
+    pipe.send_text(ENTER + DOWN + DOWN + ENTER + SPACE + ENTER)  # "Tick an answer", then tick
+    assert asker.question(MULTI) == Give(["sexual"])
+    pipe.send_text(ENTER + "s" + ENTER)
+    assert asker.question(MULTI) == Go("skip")
+
+
+def test_number_is_validated_and_empty_opens_the_menu(pipe: PipeInput) -> None:
+    asker, _ = make(pipe)
+    pipe.send_text("abc" + ENTER + BACKSPACE * 3 + "12" + ENTER)
+    assert asker.question(NUMBER) == Give(12)
+    pipe.send_text("2,5" + ENTER)
+    assert asker.question(NUMBER) == Give(2.5)
+    pipe.send_text(ENTER + DOWN + ENTER)
+    assert asker.question(NUMBER) == Give(NOT_APPLICABLE)
+    pipe.send_text(ENTER + "q" + ENTER)
+    assert asker.question(NUMBER) == Go("quit")
+
+
+def test_text_keeps_its_default(pipe: PipeInput) -> None:
+    asker, _ = make(pipe)
+    pipe.send_text(ENTER)
+    assert asker.question(QuestionView(**{**TEXT.__dict__, "default": "Old gaps."})) == Give(
+        "Old gaps."
+    )
+    pipe.send_text("New gaps." + ENTER)
+    assert asker.question(TEXT) == Give("New gaps.")
+
+
+def test_details_enter_moves_on(pipe: PipeInput) -> None:
+    asker, _ = make(pipe)
+    current = Details("Kept.", ("Doc 1",), False)
+    pipe.send_text(ENTER)
+    assert asker.details(SCALE, current) == current
+
+
+def test_details_note_evidence_and_flag(pipe: PipeInput) -> None:
+    asker, _ = make(pipe)
+    keys = "n" + ENTER + "Draft plan." + ENTER + "Paper 14; Minutes" + ENTER
+    keys += "f" + ENTER + ENTER
+    pipe.send_text(keys)
+    assert asker.details(SCALE, Details()) == Details("Draft plan.", ("Paper 14", "Minutes"), True)
+
+
+def test_metadata(pipe: PipeInput) -> None:
+    asker, _ = make(pipe)
+    # An empty country is refused; name skipped; role given; language: the default.
+    pipe.send_text(ENTER + "Examplestan" + ENTER + "Ministry" + ENTER + ENTER + "Officer" + ENTER)
+    pipe.send_text(DOWN + ENTER)
+    meta = asker.metadata(MetadataRequest("Bank", ("en", "fr"), "en"))
+    assert meta.country == "Examplestan" and meta.organisation == "Ministry"
+    assert (meta.assessor, meta.role, meta.language) == (None, "Officer", "fr")
+
+
+def test_ctrl_c_reaches_the_caller(pipe: PipeInput) -> None:
+    asker, _ = make(pipe)
+    pipe.send_text(CTRL_C)
+    with pytest.raises(KeyboardInterrupt):
+        asker.question(SCALE)
+
+
+def test_a_whole_walk_through_the_arrow_asker(pipe: PipeInput, tmp_path: Path) -> None:
+    bank = load_bank(FIXTURE_BANK).bank
+    asker, screen = make(pipe)
+    keys = "Examplestan" + ENTER + "Ministry" + ENTER + ENTER + ENTER  # metadata
+    keys += ENTER + ENTER  # PL1.1: Not in place; next question
+    keys += " "  # end of Planning: press any key
+    keys += DOWN + SPACE + ENTER + ENTER  # PO1.1: labour
+    keys += "4" + ENTER + "f" + ENTER + ENTER  # PO1.2: 4, flagged
+    keys += "q"  # PO1.3: save and quit
+    pipe.send_text(keys)
+    outcome = walk(bank, tmp_path / "a.yaml", None, asker)
+    assert outcome.status == "quit"
+    saved = load_answers(tmp_path / "a.yaml").answers.answers
+    assert {qid: a.value for qid, a in saved.items()} == {
+        "PL1.1": "not-in-place",
+        "PO1.1": ["labour"],
+        "PO1.2": 4,
+    }
+    assert saved["PO1.2"].flagged
+    assert "End of Planning: 1 of 1 answered" in screen.getvalue()
