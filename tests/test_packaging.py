@@ -55,7 +55,11 @@ def test_wheel_from_sdist_carries_banks_and_templates(built: tuple[Path, Path]) 
     for category in ("bank", "planning", "principles", "policy", "practices"):
         assert f"roadmap_cli/question_banks/regional-strategic-roadmap/{category}.yaml" in names
     assert "roadmap_cli/question_banks/workshop-demo/bank.yaml" in names
-    assert "roadmap_cli/report_templates/__init__.py" in names
+    assert "roadmap_cli/report_templates/html/report.html.j2" in names
+    assert "roadmap_cli/report_templates/md/report.md.j2" in names
+    # Every subpackage of the source tree is in the wheel (a forgotten one breaks at run time).
+    for init in (ROOT / "roadmap_cli").rglob("__init__.py"):
+        assert init.relative_to(ROOT).as_posix() in names
 
 
 def test_installed_wheel_lists_the_banks(built: tuple[Path, Path], tmp_path: Path) -> None:

@@ -1,0 +1,76 @@
+"""``roadmap report``: a Markdown or single-file HTML gap report from an answers file."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from roadmap_cli.cli.console import err
+from roadmap_cli.cli.options import BankOption, RulesOption
+
+
+class ReportFormat(str, enum.Enum):
+    """The report formats."""
+
+    html = "html"
+    md = "md"
+
+
+def report_command(
+    answers: Annotated[Path, typer.Argument(help="The answers file to report on.")],
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="html (one self-contained file) or md.")
+    ] = ReportFormat.html,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write (default: NAME.report.html|md next to the answers; - for stdout).",
+        ),
+    ] = None,
+    rules: RulesOption = None,
+    bank: BankOption = None,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option("--template-dir", help="Folder of templates that replace built-in parts."),
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", "-l", help="Report language (default: the answers')."),
+    ] = None,
+    timestamp: Annotated[
+        bool, typer.Option("--timestamp", help="Print the generation time on the cover.")
+    ] = False,
+    open_after: Annotated[
+        bool, typer.Option("--open", help="Open the report in the default program afterwards.")
+    ] = False,
+) -> None:
+    """Write a gap report: where the country stands, and what to do first."""
+    from roadmap_cli.answers import now
+    from roadmap_cli.report.build import build_report, default_output
+    from roadmap_cli.yamlio import write_atomic
+
+    text = build_report(
+        answers,
+        fmt.value,
+        rules=rules,
+        bank_ref=bank,
+        template_dir=template_dir,
+        language=language,
+        generated=now() if timestamp else None,
+    )
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(output) if output else default_output(answers, fmt.value)
+    write_atomic(target, text)
+    err().print(f"Wrote {target}", style="ok", markup=False)
+    if open_after:
+        import webbrowser
+
+        webbrowser.open(target.resolve().as_uri())

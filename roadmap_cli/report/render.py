@@ -1,0 +1,100 @@
+"""Render a report context with the Jinja templates in ``report_templates/``.
+
+Templates are found through a chain: the user's ``--template-dir`` first (any one part,
+such as ``html/summary.html.j2``, can be replaced on its own), then the packaged
+templates, which stay reachable as ``builtin/...`` for ``{% extends %}``.  A user's
+templates render in Jinja's sandbox.  Undefined names are errors, HTML is autoescaped,
+and every template error becomes one line naming the template and line.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from roadmap_cli.errors import RoadmapError, display_path
+from roadmap_cli.resources import templates_dir
+
+FORMATS = {"html": "html/report.html.j2", "md": "md/report.md.j2"}
+
+# Characters Markdown may act on anywhere in a line; parentheses only matter after "]",
+# which is escaped, so they stay readable.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+
+
+def md_escape(value: Any) -> str:
+    """Text safe to put in Markdown: every character Markdown could act on is escaped."""
+    text = "" if value is None else str(value)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    # At the start of a line, "#", "-", "+" and "1." would begin a heading or a list.
+    text = re.sub(r"(?m)^(\s*)([#+-])", r"\1\\\2", text)
+    return re.sub(r"(?m)^(\s*)(\d+)\.(\s)", r"\1\2\\.\3", text)
+
+
+def md_cell(value: Any) -> str:
+    """Text safe inside a Markdown table cell: escaped, on one line."""
+    return " ".join(md_escape(value).split())
+
+
+def make_environment(template_dir: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment for reports (sandboxed when user templates are involved)."""
+    packaged = jinja2.FileSystemLoader(str(templates_dir()), encoding="utf-8")
+    loaders: list[jinja2.BaseLoader] = []
+    if template_dir is not None:
+        if not template_dir.is_dir():
+            raise RoadmapError(f"{display_path(template_dir)}: no such template folder")
+        loaders.append(jinja2.FileSystemLoader(str(template_dir), encoding="utf-8"))
+    loaders += [packaged, jinja2.PrefixLoader({"builtin": packaged})]
+    environment_class = SandboxedEnvironment if template_dir is not None else jinja2.Environment
+    env = environment_class(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=lambda name: bool(name) and str(name).endswith(".html.j2"),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_escape
+    env.filters["cell"] = md_cell
+    return env
+
+
+def render(context: dict[str, Any], fmt: str, template_dir: Path | None = None) -> str:
+    """The report text in ``fmt`` ('html' or 'md')."""
+    env = make_environment(template_dir)
+    name = FORMATS[fmt]
+    try:
+        text = env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as error:
+        where = error.filename or error.name or name
+        raise RoadmapError(
+            f"template {_shown(where)}, line {error.lineno}: {error.message}",
+            "Fix the template (see docs/reports.md for the names it may use).",
+        ) from None
+    except jinja2.TemplateNotFound as error:
+        raise RoadmapError(f"template not found: {error.name}") from None
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as error:
+        template, line = _template_frame(error)
+        message = getattr(error, "message", None) or str(error)
+        raise RoadmapError(
+            f"template {template}, line {line}: {message}",
+            "Fix the template (see docs/reports.md for the names it may use).",
+        ) from None
+    return text.rstrip("\n") + "\n"
+
+
+def _shown(filename: str) -> str:
+    return display_path(Path(filename)) if Path(filename).exists() else filename
+
+
+def _template_frame(error: BaseException) -> tuple[str, int | str]:
+    # Jinja rewrites tracebacks so that template frames carry the template file and line.
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return _shown(frame.filename), frame.lineno or "?"
+    return "?", "?"
