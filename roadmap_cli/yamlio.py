@@ -42,6 +42,14 @@ _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _SEQ = "tag:yaml.org,2002:seq"
+_PLAIN_KEY_TAGS = frozenset(
+    {
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+    }
+)
 _MAP = "tag:yaml.org,2002:map"
 
 # YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
@@ -55,7 +63,35 @@ _CORE_FLOAT = re.compile(
 
 
 class _CoreLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe loader whose implicit types are YAML 1.2 core only."""
+    """Safe loader whose implicit types are YAML 1.2 core only.
+
+    Tag resolution runs in Python for every scalar even with the C parser, and answers
+    files repeat the same short scalars (keys, option keys) thousands of times, so the
+    tag of a short plain scalar is remembered.  We use no path resolvers.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return _STR  # a quoted scalar is text
+            tag = _RESOLVED.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(value) <= _CACHE_LENGTH and len(_RESOLVED) < _CACHE_SIZE:
+                    _RESOLVED[value] = tag
+            return tag
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        """No path resolvers: nothing to track."""
+
+    def ascend_resolver(self) -> None:
+        """No path resolvers: nothing to track."""
+
+
+_CACHE_LENGTH = 40
+_CACHE_SIZE = 20_000
+_RESOLVED: dict[str, str] = {}
 
 
 _CoreLoader.yaml_implicit_resolvers = {}
@@ -70,26 +106,60 @@ for _tag, _regexp, _first in (
 
 @dataclass
 class Document:
-    """A parsed YAML file: its data, where each value came from, and soft problems."""
+    """A parsed YAML file: its data, where each value came from, and soft problems.
+
+    Line marks are looked up in the node tree only when a message needs one, so that
+    reading a valid file (the common case, a thousand times over in a batch) costs no
+    more than building its data.
+    """
 
     file: str
     data: Any
-    marks: dict[Path_, Mark] = field(default_factory=dict)
+    node: yaml.Node | None = None
     problems: list[Problem] = field(default_factory=list)
 
     def mark(self, path: Path_) -> Mark:
         """Line and column of the value at ``path``, or of its nearest known parent."""
-        while path:
-            found = self.marks.get(path)
-            if found is not None:
-                return found
-            path = path[:-1]
-        return self.marks.get((), (1, 1))
+        node = self.node_at(path)
+        if node is None:
+            return (1, 1)
+        return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def node_at(self, path: Path_) -> yaml.Node | None:
+        """The node of the value at ``path``, or of its nearest parent present in the file."""
+        node = self.node
+        for part in path:
+            child = _child(node, part)
+            if child is None:
+                break
+            node = child
+        return node
+
+    def sub(self, path: Path_, data: Any) -> Document:
+        """A document for ``data``, found at ``path`` here: its marks are re-rooted there."""
+        return Document(self.file, data, self.node_at(path))
 
     def problem(self, path: Path_, message: str, severity: str = "error") -> Problem:
         """A Problem located at the value at ``path`` in this document."""
         line, column = self.mark(path)
         return Problem(self.file, line, column, severity, message)
+
+
+def _child(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
+    found: yaml.Node | None = None
+    if isinstance(node, yaml.MappingNode):
+        # The first of duplicate keys, as in the data.
+        found = next(
+            (v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(part)),
+            None,
+        )
+    elif (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(part, int)
+        and 0 <= part < len(node.value)
+    ):
+        found = node.value[part]
+    return found
 
 
 def _fail(file: str, line: int, column: int, message: str, hint: str | None = None) -> FileProblems:
@@ -160,9 +230,10 @@ def parse_yaml(raw: bytes, shown: str, *, what: str = "file") -> Document:
         loader.dispose()
     if node is None:
         raise _fail(shown, 1, 1, f"{what} is empty", "Expected a YAML mapping of keys to values.")
-    builder = _Builder(shown, loader)
-    data = builder.build(node, ())
-    return Document(shown, data, builder.marks, builder.problems)
+    # Without an anchor ("&") there can be no alias, so alias checks can be skipped.
+    builder = _Builder(shown, loader, aliases="&" in text)
+    data = builder.build(node, 0)
+    return Document(shown, data, node, builder.problems)
 
 
 def _yaml_error(err: yaml.MarkedYAMLError, text: str, shown: str) -> FileProblems:
@@ -199,12 +270,12 @@ def _reader_error(err: yaml.YAMLError, text: str, shown: str) -> FileProblems:
 
 
 class _Builder:
-    """Turns a composed node tree into plain Python data, recording marks and limits."""
+    """Turns a composed node tree into plain Python data, within the limits."""
 
-    def __init__(self, shown: str, loader: yaml.SafeLoader) -> None:
+    def __init__(self, shown: str, loader: yaml.SafeLoader, aliases: bool = True) -> None:
         self.shown = shown
+        self.aliases = aliases
         self.loader = loader
-        self.marks: dict[Path_, Mark] = {}
         self.problems: list[Problem] = []
         self.visits = 0
         self.seen: set[int] = set()
@@ -216,62 +287,67 @@ class _Builder:
             self.shown, node.start_mark.line + 1, node.start_mark.column + 1, message, hint
         )
 
-    def build(self, node: yaml.Node, path: Path_) -> Any:
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            self.visits += 1
+            return self._scalar(node)
         self.visits += 1
+        if self.visits > MAX_NODES:
+            raise self._error(node, f"too many values (more than {MAX_NODES:,})")
+        if depth > MAX_DEPTH:
+            raise self._error(node, f"nesting is too deep (more than {MAX_DEPTH} levels)")
+        if node.tag not in (_SEQ, _MAP):
+            short = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise self._error(
+                node, f"unsupported YAML tag {short}", "Remove the tag: plain values only."
+            )
+        if not self.aliases:
+            return self._children(node, depth)
         key = id(node)
+        if key in self.active:
+            raise self._error(node, "a YAML alias refers to itself")
         if key in self.seen:
-            self.expanded += 1
+            self.expanded += 1 + len(node.value)
             if self.expanded > MAX_ALIAS_EXPANSION:
                 raise self._error(
                     node,
                     "YAML aliases expand to too many values (an alias bomb?)",
                     "Write the values out instead of using anchors and aliases.",
                 )
-        else:
-            self.seen.add(key)
-        if self.visits > MAX_NODES:
-            raise self._error(node, f"too many values (more than {MAX_NODES:,})")
-        if len(path) > MAX_DEPTH:
-            raise self._error(node, f"nesting is too deep (more than {MAX_DEPTH} levels)")
-        self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
-        if node.tag not in (_SEQ, _MAP):
-            short = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise self._error(
-                node, f"unsupported YAML tag {short}", "Remove the tag: plain values only."
-            )
-        if key in self.active:
-            raise self._error(node, "a YAML alias refers to itself")
+        self.seen.add(key)
         self.active.add(key)
         try:
-            if isinstance(node, yaml.SequenceNode):
-                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-            return self._mapping(node, path)
+            return self._children(node, depth)
         finally:
             self.active.discard(key)
 
-    def _mapping(self, node: yaml.Node, path: Path_) -> dict[Any, Any]:
+    def _children(self, node: yaml.Node, depth: int) -> Any:
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, depth + 1) for item in node.value]
+        return self._mapping(node, depth)
+
+    def _mapping(self, node: yaml.Node, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self._error(key_node, "a key must be plain text, not a list or mapping")
-            key = self._scalar(key_node)
-            if isinstance(key, (int, float, bool)) or key is None:
-                key = key_node.value  # ids such as 2025 or 1.10 are names, not numbers
+            key = key_node.value  # ids such as 2025 or 1.10 are names, not numbers
+            if key_node.tag != _STR and key_node.tag not in _PLAIN_KEY_TAGS:
+                key = self._scalar(key_node)
             if key in result:
-                first = self.marks.get((*path, key), (0, 0))[0]
                 self.problems.append(
                     Problem(
                         self.shown,
                         key_node.start_mark.line + 1,
                         key_node.start_mark.column + 1,
                         "error",
-                        f"duplicate key '{key}' (first given on line {first})",
+                        f"duplicate key '{key}' (first given on line {first_line[key]})",
                     )
                 )
                 continue
-            result[key] = self.build(value_node, (*path, key))
+            first_line[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, depth + 1)
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:

@@ -57,14 +57,6 @@ class Profile:
     title: str | None = None
 
 
-def _sub_document(document: Document, prefix: tuple[str, ...], data: Any) -> Document:
-    # Re-root the line marks under `prefix` so option errors point into the options block.
-    size = len(prefix)
-    marks = {path[size:]: mark for path, mark in document.marks.items() if path[:size] == prefix}
-    marks.setdefault((), document.mark(prefix))
-    return Document(document.file, data, marks)
-
-
 def load_profile(path: Path, registry: Registry) -> Profile:
     """Read and check the profile at ``path``; raise FileProblems with every problem found."""
     document = read_yaml(path, what="rules profile")
@@ -87,7 +79,8 @@ def load_profile(path: Path, registry: Registry) -> Profile:
 
 
 def _check_options(rule: Any, options: dict[str, Any], document: Document) -> list[Problem]:
-    sub = _sub_document(document, ("options",), options)
+    # Re-rooted under "options:" so that option errors point into the options block.
+    sub = document.sub(("options",), options)
     sources = Sources(sub)
     options_model = getattr(rule, "options_model", None)
     if isinstance(options_model, type) and issubclass(options_model, BaseModel):
