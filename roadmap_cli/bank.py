@@ -83,6 +83,20 @@ class Reference(_Model):
     instrument: Name = Field(description="An instrument code defined in the bank.")
     article: Name | None = Field(None, description='Article or paragraph, e.g. "6(3)".')
 
+    def cite(self, name: str | None = None) -> str:
+        """As people write it: 'TIPP Art. 6(3)', 'OHCHR-RPG, Guideline 2' or 'GSI'.
+
+        ``name`` (e.g. the instrument's short title) replaces the code.
+        """
+        what = name or self.instrument
+        if not self.article:
+            return what
+        return (
+            f"{what} Art. {self.article}"
+            if self.article[0].isdigit()
+            else f"{what}, {self.article}"
+        )
+
 
 class NumberSpec(_Model):
     """Bounds and unit of a number question."""

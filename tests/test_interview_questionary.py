@@ -43,7 +43,7 @@ SCALE = QuestionView(
     category_total=1,
     category_answered=0,
     guidance="A plan in force, adopted by government.",
-    references=("Trafficking in Persons Protocol, 9(1)",),
+    references=("Trafficking in Persons Protocol Art. 9(1)",),
     choices=(
         ChoiceView("not-in-place", "Not in place", "Nothing exists yet."),
         ChoiceView("partly", "Partly in place"),
@@ -121,7 +121,7 @@ def test_question_screen_shows_everything(pipe: PipeInput) -> None:
         "Planning › Plan",
         "Question 1 of 5 · Planning 1 of 1 (0 answered) · PL1.1  ★ critical",
         "A plan in force, adopted by government.",
-        "References: Trafficking in Persons Protocol, 9(1)",
+        "References: Trafficking in Persons Protocol Art. 9(1)",
         "Is there a national action plan?",
         "Current answer: Partly in place",
     ):

@@ -64,7 +64,7 @@ def test_gaps_priority_and_order() -> None:
     ]
     first = card.gaps[2]
     assert first.recommendation == "Adopt a plan."
-    assert first.references == ("TIPP art. 9(1)",)
+    assert first.references == ("TIPP Art. 9(1)",)
     assert first.critical and first.shortfall == 0.25
 
 

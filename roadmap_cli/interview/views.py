@@ -20,12 +20,12 @@ from roadmap_cli.text import localize
 
 
 def reference_text(bank: Bank, reference: Reference, language: str) -> str:
-    """A reference as a person reads it, e.g. ``Trafficking in Persons Protocol, art. 6(3)``."""
+    """A reference as a person reads it, e.g. ``Trafficking in Persons Protocol Art. 6(3)``."""
     instrument = bank.instruments.get(reference.instrument)
     name = reference.instrument
     if instrument is not None:
         name = localize(instrument.short or instrument.title, language, bank.default_language)
-    return f"{name}, {reference.article}" if reference.article else name
+    return reference.cite(name)
 
 
 def question_view(

@@ -97,13 +97,6 @@ def build_context(
     }
 
 
-def cite(code: str, article: str | None) -> str:
-    """A reference as people write it: 'TIPP Art. 6(3)', 'OHCHR-RPG, Guideline 2', 'GSI'."""
-    if not article:
-        return code
-    return f"{code} Art. {article}" if article[0].isdigit() else f"{code}, {article}"
-
-
 def _priority(gap: Any) -> tuple[float, str]:
     return (-gap.priority, gap.question)
 
@@ -235,7 +228,7 @@ class _View:
         located = self.bank.by_id.get(gap.question)
         resources, references = [], []
         if located is not None:
-            references = [cite(r.instrument, r.article) for r in located.question.references]
+            references = [r.cite() for r in located.question.references]
             for key in located.question.resources:
                 resource = self.bank.resources.get(key)
                 if resource is not None:

@@ -28,7 +28,7 @@ class Static:
     ordered: tuple[Option, ...]
     multi_total: float  # weight of all non-exclusive options (multi)
     flag_markers: bool  # some option or threshold raises a red flag
-    references: tuple[str, ...]  # e.g. "TIPP art. 9(1)"
+    references: tuple[str, ...]  # e.g. "TIPP Art. 9(1)"
     recommendation: str
     formulas: dict[str, str]  # option key -> its trace formula, written once
 
@@ -52,10 +52,7 @@ def static(bank: Bank) -> dict[str, Static]:
             tuple(options),
             sum(o.weight for o in options if not o.exclusive),
             flags,
-            tuple(
-                f"{ref.instrument} art. {ref.article}" if ref.article else ref.instrument
-                for ref in question.references
-            ),
+            tuple(ref.cite() for ref in question.references),
             localize(question.recommendation, bank.default_language),
             {
                 o.key: f"score of option '{o.key}' = {_num(o.score)}"
