@@ -89,20 +89,21 @@ def value_problem(bank: Bank, question: Question, value: Any) -> str | None:
         return None if question.offers_na else "this question does not offer 'not applicable'"
     if value == DONT_KNOW:
         return None if question.offers_dont_know else "this question does not offer 'don't know'"
-    keys = [o.key for o in bank.options_for(question)]
+    options = bank.option_index.get(question.id, {})
+    keys = list(options)
     if question.type in ("scale", "single"):
-        if isinstance(value, str) and value in keys:
+        if isinstance(value, str) and value in options:
             return None
         return f"'{value}' is not an option; expected one of: {', '.join(keys)}"
     if question.type == "multi":
         if not isinstance(value, list):
             return f"expected a list of option keys, e.g. [{', '.join(keys[:2])}]"
-        unknown = [v for v in value if v not in keys]
+        unknown = [v for v in value if v not in options]
         if unknown:
             return f"'{unknown[0]}' is not an option; expected some of: {', '.join(keys)}"
         if len(set(value)) != len(value):
             return "an option is listed twice"
-        exclusive = {o.key for o in bank.options_for(question) if o.exclusive}
+        exclusive = {key for key, option in options.items() if option.exclusive}
         if exclusive & set(value) and len(value) > 1:
             return f"'{sorted(exclusive & set(value))[0]}' cannot be combined with other options"
         return None

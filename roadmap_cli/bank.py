@@ -248,6 +248,11 @@ class Bank(_Model):
             index.setdefault(item.question.id, item)
         return index
 
+    @cached_property
+    def option_index(self) -> dict[str, dict[str, Option]]:
+        """Each question's options by key (checked for every answer of every file)."""
+        return {q.id: {o.key: o for o in self.options_for(q)} for q in self.questions()}
+
     def questions(self) -> Iterator[Question]:
         """Every question in bank order."""
         return (item.question for item in self.located)
