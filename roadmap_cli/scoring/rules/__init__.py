@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from roadmap_cli.errors import RoadmapError
+from roadmap_cli.scoring.model import Band
 
 OptionsT = TypeVar("OptionsT", bound=BaseModel)
 
@@ -23,3 +24,13 @@ def parse_options(rule: str, model: type[OptionsT], options: Mapping[str, Any]) 
         where = ".".join(str(part) for part in first["loc"]) or "options"
         message = str(first.get("msg", "invalid")).removeprefix("Value error, ")
         raise RoadmapError(f"rule '{rule}': option {where}: {message}") from None
+
+
+def require_band(rule: str, option: str, value: str, bands: Sequence[Band]) -> None:
+    """A RoadmapError unless ``value`` (the ``option`` of ``rule``) names one of ``bands``."""
+    names = [band.name for band in bands]
+    if value not in names:
+        raise RoadmapError(
+            f"rule '{rule}': option {option}: '{value}' is not one of the bands "
+            f"({', '.join(names)})"
+        )

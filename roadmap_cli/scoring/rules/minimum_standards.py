@@ -13,7 +13,6 @@ from typing import Any
 
 from roadmap_cli.answers import AnswersFile
 from roadmap_cli.bank import Bank
-from roadmap_cli.errors import RoadmapError
 from roadmap_cli.scoring.aggregate import (
     build_tree,
     cap_band,
@@ -24,7 +23,7 @@ from roadmap_cli.scoring.aggregate import (
 from roadmap_cli.scoring.model import Scorecard
 from roadmap_cli.scoring.options import MinimumStandardsOptions, option_defaults, option_help
 from roadmap_cli.scoring.questions import score_questions
-from roadmap_cli.scoring.rules import parse_options
+from roadmap_cli.scoring.rules import parse_options, require_band
 
 
 class MinimumStandardsRule:
@@ -40,11 +39,7 @@ class MinimumStandardsRule:
         """Score ``answers`` against ``bank``."""
         opts = parse_options(self.name, MinimumStandardsOptions, options)
         bands = opts.band_list()
-        if opts.cap_band not in [band.name for band in bands]:
-            raise RoadmapError(
-                f"rule '{self.name}': option cap_band: '{opts.cap_band}' is not one of the "
-                f"bands ({', '.join(b.name for b in bands)})"
-            )
+        require_band(self.name, "cap_band", opts.cap_band, bands)
         questions = score_questions(bank, answers, opts)
         sections, categories, overall = build_tree(bank, questions, opts)
         unmet = unmet_standards(questions, opts.critical_threshold)

@@ -14,7 +14,6 @@ from typing import Any
 
 from roadmap_cli.answers import AnswersFile
 from roadmap_cli.bank import Bank, Question
-from roadmap_cli.errors import RoadmapError
 from roadmap_cli.scoring.aggregate import (
     cap_band,
     find_gaps,
@@ -26,7 +25,7 @@ from roadmap_cli.scoring.aggregate import (
 from roadmap_cli.scoring.model import NodeScore, QuestionScore, Scorecard, Trace, TraceInput
 from roadmap_cli.scoring.options import WalkFreeOptions, option_defaults, option_help
 from roadmap_cli.scoring.questions import band_for, score_questions
-from roadmap_cli.scoring.rules import parse_options
+from roadmap_cli.scoring.rules import parse_options, require_band
 from roadmap_cli.text import localize
 
 OVERALL = (
@@ -57,11 +56,7 @@ class WalkFreeRule:
         """Score ``answers`` against ``bank``."""
         opts = parse_options(self.name, WalkFreeOptions, options)
         bands = opts.band_list()
-        if opts.red_flag_cap not in [band.name for band in bands]:
-            raise RoadmapError(
-                f"rule '{self.name}': option red_flag_cap: '{opts.red_flag_cap}' is not one "
-                f"of the bands ({', '.join(b.name for b in bands)})"
-            )
+        require_band(self.name, "red_flag_cap", opts.red_flag_cap, bands)
         questions = score_questions(bank, answers, opts)
         negative = {q.id for q in bank.questions() if is_red_flag_question(bank, q)}
         language = bank.default_language
