@@ -184,7 +184,7 @@ def read_yaml(path: Path, *, max_bytes: int = MAX_FILE_BYTES, what: str = "file"
     except FileNotFoundError:
         raise RoadmapError(f"{shown}: no such file", "Check the path and try again.") from None
     except IsADirectoryError:
-        raise RoadmapError(f"{shown}: is a folder, not a {what}") from None
+        raise RoadmapError(f"{shown}: is a folder; give the path of a file") from None
     except PermissionError:
         raise RoadmapError(
             f"{shown}: permission denied", "Check that you may read this file."
