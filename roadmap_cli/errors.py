@@ -6,6 +6,7 @@ nothing else in the program prints errors or calls ``sys.exit``.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,8 +77,16 @@ class FileProblems(RoadmapError):
 
 
 def display_path(path: Path) -> str:
-    """A path as the user should see it: relative to the working folder when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    """A path as the user should see it: relative to the working folder when inside it.
+
+    String work only (no resolving): this runs for every file of a batch of thousands.
+    """
+    if not path.is_absolute():
         return str(path)
+    try:
+        here = str(Path.cwd())
+    except OSError:  # the working folder was deleted
+        return str(path)
+    text = str(path)
+    prefix = here if here.endswith(os.sep) else here + os.sep
+    return text[len(prefix) :] if text.startswith(prefix) else text
