@@ -13,20 +13,25 @@ from pathlib import Path
 DEFAULT_BANK = "regional-strategic-roadmap"
 
 
-def _package_dir(package: str) -> Path:
+def _package_dir(package: str, folder: str) -> Path:
     # Both packages are plain folders on disk in every supported install (we do not
     # support running from a zip file), so a Traversable is a real path here.
-    return Path(str(resources.files(package)))
+    try:
+        return Path(str(resources.files(package)))
+    except ModuleNotFoundError:
+        # Run from a source checkout that is not installed (`python -m roadmap_cli` in
+        # the repository): the folder sits next to the package.
+        return Path(__file__).resolve().parent.parent / folder
 
 
 def banks_dir() -> Path:
     """The folder holding the built-in question banks."""
-    return _package_dir("roadmap_cli.question_banks")
+    return _package_dir("roadmap_cli.question_banks", "question_banks")
 
 
 def templates_dir() -> Path:
     """The folder holding the built-in report templates."""
-    return _package_dir("roadmap_cli.report_templates")
+    return _package_dir("roadmap_cli.report_templates", "report_templates")
 
 
 def builtin_banks() -> dict[str, Path]:
