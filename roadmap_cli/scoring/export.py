@@ -143,10 +143,37 @@ def card_dict(card: Scorecard) -> dict[str, Any]:
     }
 
 
+# Containers this deep are written on one line: one question, gap or trace per line
+# reads well and diffs well, and json's C encoder only runs without indentation.
+_ONE_LINE_DEPTH = 2
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str, separators=(", ", ": "))
+
+
+def _compact(data: Any) -> str:
+    return _ENCODER.encode(data)
+
+
+def _pretty(data: Any, level: int, pad: str) -> str:
+    if level >= _ONE_LINE_DEPTH or not isinstance(data, (dict, list)) or not data:
+        return _compact(data)
+    inner = pad + "  " * (level + 1)
+    if isinstance(data, dict):
+        items = [
+            f"{inner}{_compact(key)}: {_pretty(value, level + 1, pad)}"
+            for key, value in data.items()
+        ]
+        opening, closing = "{", "}"
+    else:
+        items = [inner + _pretty(value, level + 1, pad) for value in data]
+        opening, closing = "[", "]"
+    return opening + "\n" + ",\n".join(items) + "\n" + pad + "  " * level + closing
+
+
 def _dumps(data: Any, indent: int) -> str:
-    text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
     pad = " " * indent
-    return "\n".join(pad + line for line in text.splitlines())
+    return pad + _pretty(data, 0, pad)
 
 
 def json_fragment(result: FileResult) -> str:
