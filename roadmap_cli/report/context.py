@@ -25,6 +25,7 @@ from roadmap_cli.scoring.registry import Selected
 from roadmap_cli.text import localize
 
 TOP_GAPS = 8
+RED_FLAG_MEANING = "This answer is a red flag: it points to harm the response should prevent."
 STRENGTHS = 5
 
 
@@ -255,16 +256,23 @@ class _View:
             "question": flag.question,
             "text": self.question_text(flag.question),
             "answer": self.answer_text(score) if score else flag.answer,
-            "reason": flag.reason[:1].upper() + flag.reason[1:],
+            "reason": RED_FLAG_MEANING,
             "category": self.titles.get(flag.category, flag.category),
         }
 
     def unmet(self, item: Any) -> dict[str, Any]:
+        score = self.questions.get(item.question)
+        answer = self.answer_text(score) if score else "not answered"
+        minimum = f"below the minimum of {pct(item.threshold)}"
+        if item.score is None:  # unanswered, or "don't know" left out by the rules
+            reason = f"{answer[:1].upper()}{answer[1:]}: {minimum}"
+        else:
+            reason = f"answered “{answer}” ({pct(item.score)}), {minimum}"
         return {
             "question": item.question,
             "text": self.question_text(item.question),
             "score": pct(item.score),
-            "reason": item.reason,
+            "reason": reason,
         }
 
     def strengths(self) -> list[dict[str, Any]]:
