@@ -8,6 +8,7 @@ still scored; a broken rules plugin stops the run with one error.
 
 from __future__ import annotations
 
+import gc
 import glob
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -78,7 +79,13 @@ def expand_inputs(args: Sequence[str]) -> tuple[list[Path], list[FileResult]]:
 
 
 class Scorer:
-    """Scores files one at a time under one rule, loading each bank once."""
+    """Scores files one at a time under one rule, loading each bank once.
+
+    Meant for batches: once a bank is loaded, the objects alive (modules, rules, the
+    bank) are frozen out of garbage collection.  Scoring a file allocates enough to
+    trigger a full collection every twenty files or so, and walking the bank each time
+    cost a quarter of the run.
+    """
 
     def __init__(self, selected: Selected, bank_ref: str | None = None) -> None:
         self.selected = selected
@@ -89,6 +96,8 @@ class Scorer:
         """The bank ``ref`` names, loaded once."""
         if ref not in self._banks:
             self._banks[ref] = load_bank(ref).bank
+            gc.collect()
+            gc.freeze()
         return self._banks[ref]
 
     def score_path(self, path: Path) -> FileResult:
