@@ -1,21 +1,22 @@
 """The Scorecard: every score an assessment earns, and how each one was worked out.
 
-Plain frozen dataclasses (with slots): a Scorecard is built once per answers file and is
-read many times (table, JSON, CSV, ``--explain``), and batches of a thousand files must
-stay cheap to build and to send between processes.
+Immutable records: frozen dataclasses (with slots), and named tuples for the three kinds
+made by the hundred for every file (question scores, trace inputs, gaps), which are about
+four times cheaper to build.  A Scorecard is built once per answers file and read many
+times (table, JSON, CSV, ``--explain``), and batches of a thousand files must stay cheap
+to build and to send between processes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Level = Literal["question", "section", "category", "overall"]
 Status = Literal["answered", "unanswered", "not-applicable", "dont-know", "hidden", "unscored"]
 
 
-@dataclass(frozen=True, slots=True)
-class TraceInput:
+class TraceInput(NamedTuple):
     """One input to a calculation: what it is, its value and the weight it carried."""
 
     id: str
@@ -76,8 +77,7 @@ class Band:
     min: float
 
 
-@dataclass(frozen=True, slots=True)
-class QuestionScore:
+class QuestionScore(NamedTuple):
     """The score of one question."""
 
     id: str
@@ -112,8 +112,7 @@ class NodeScore:
     capped: str | None = None  # why the band was held down, if it was
 
 
-@dataclass(frozen=True, slots=True)
-class Gap:
+class Gap(NamedTuple):
     """A question that falls short of its target, with what to do about it."""
 
     question: str
