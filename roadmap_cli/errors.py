@@ -56,12 +56,6 @@ class UsageError(RoadmapError):
     exit_code = EXIT_USAGE
 
 
-class Cancelled(RoadmapError):
-    """The person stopped the program (Ctrl-C, closed terminal, SIGTERM)."""
-
-    exit_code = EXIT_CANCELLED
-
-
 class FileProblems(RoadmapError):
     """A file could not be used; carries every problem found, errors first by position."""
 

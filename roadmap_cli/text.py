@@ -52,10 +52,3 @@ def localize(text: str | dict[str, str] | None, language: str, fallback: str = "
     if isinstance(text, str):
         return text
     return text.get(language) or text.get(fallback) or next(iter(text.values()), "")
-
-
-def languages_of(text: str | dict[str, str] | None) -> set[str] | None:
-    """The language codes a text is given in; None when it is a plain (untagged) string."""
-    if isinstance(text, dict):
-        return set(text)
-    return None

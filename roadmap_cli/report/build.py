@@ -5,10 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from roadmap_cli.answers import load_answers
-from roadmap_cli.answers_check import check_answers
-from roadmap_cli.bank_loader import load_bank
-from roadmap_cli.errors import FileProblems
+from roadmap_cli.answers_check import load_checked
 from roadmap_cli.report.context import build_context
 from roadmap_cli.report.render import render
 from roadmap_cli.scoring.registry import select_rule
@@ -30,11 +27,7 @@ def build_report(
     generated: datetime | None = None,
 ) -> str:
     """The report for ``answers_path`` in ``fmt`` ('html' or 'md') under ``rules``."""
-    loaded = load_answers(answers_path)
-    bank = load_bank(bank_ref or loaded.answers.bank.id).bank
-    problems = check_answers(loaded, bank)
-    if any(problem.is_error for problem in problems):
-        raise FileProblems(problems, f"Run 'roadmap validate {answers_path}' for every problem.")
+    loaded, bank, _ = load_checked(answers_path, bank_ref)
     selected = select_rule(rules)
     card = selected.score(bank, loaded.answers)
     context = build_context(

@@ -16,8 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any, TypeVar
 
-from roadmap_cli.answers import load_answers
-from roadmap_cli.answers_check import check_answers
+from roadmap_cli.answers_check import load_checked
 from roadmap_cli.bank import Bank
 from roadmap_cli.bank_loader import load_bank
 from roadmap_cli.errors import FileProblems, RoadmapError, display_path
@@ -101,11 +100,7 @@ class Scorer:
         """Score one file; a problem with the file becomes a failed result."""
         name = shown(path)
         try:
-            loaded = load_answers(path)
-            bank = self.bank(self.bank_ref or loaded.answers.bank.id)
-            problems = check_answers(loaded, bank)
-            if any(problem.is_error for problem in problems):
-                raise FileProblems(problems)
+            loaded, bank, problems = load_checked(path, self.bank_ref, self.bank)
         except FileProblems as error:
             return FileResult(name, error=error.message)
         except RoadmapError as error:
@@ -150,23 +145,6 @@ def _score_in_worker(path: Path, render: Callable[[FileResult], Any]) -> tuple[F
     result = _WORKER.score_path(path)
     rendered = render(result) if result.ok else None
     return replace(result, card=None), rendered
-
-
-def keep(result: FileResult) -> FileResult:
-    """The identity render: keep the whole result."""
-    return result
-
-
-def iter_scores(
-    paths: Sequence[Path],
-    rules: str | None = None,
-    bank_ref: str | None = None,
-    jobs: int = 1,
-    selected: Selected | None = None,
-) -> Iterator[FileResult]:
-    """Score ``paths`` in the order given; each FileResult carries its whole Scorecard."""
-    for result, _ in iter_rendered(paths, keep, rules, bank_ref, jobs, selected):
-        yield result
 
 
 def iter_rendered(
