@@ -7,16 +7,18 @@ import os
 import signal
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from roadmap_cli.answers import load_answers
-from roadmap_cli.interview.model import ChoiceView, Give, Go, QuestionView
+from roadmap_cli.interview.model import Give, Go, QuestionView
 from roadmap_cli.interview.plain import PlainAsker
 from roadmap_cli.interview.render import console
 from roadmap_cli.validate import validate_file
 from tests.conftest import ROOT, Result, run_process
+from tests.interview_views import SCALE
 
 pexpect = pytest.importorskip("pexpect") if sys.platform != "win32" else None
 needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pty")
@@ -269,26 +271,6 @@ def test_plain_enter_keeps_the_current_answer_and_lines_fit_80_columns() -> None
 
 
 def plain_view(default: object = None) -> QuestionView:
-    return QuestionView(
-        id="PL1.1",
-        text="Is there a national action plan?",
-        kind="scale",
-        category_id="PL",
-        category_title="Planning",
-        section_title="Plan",
-        position=1,
-        total=5,
-        category_position=1,
-        category_total=1,
-        category_answered=0,
-        guidance="A plan in force, adopted by government. " * 5,
-        choices=(
-            ChoiceView("not-in-place", "Not in place", "Nothing exists yet."),
-            ChoiceView("partly", "Partly in place"),
-            ChoiceView("in-place", "In place"),
-        ),
-        offers_na=True,
-        offers_dont_know=True,
-        default=default,  # type: ignore[arg-type]
-        categories=(("PL", "Planning"), ("PO", "Policy")),
-    )
+    # Long guidance, no references: the plain asker must wrap it within 80 columns.
+    guidance = "A plan in force, adopted by government. " * 5
+    return replace(SCALE, guidance=guidance, references=(), default=default)  # type: ignore[arg-type]
