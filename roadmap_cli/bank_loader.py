@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,3 +94,15 @@ def load_bank(ref: str | Path) -> LoadedBank:
     if bank is None or sources is None or any(p.is_error for p in problems):
         raise FileProblems(problems, f"Run 'roadmap banks lint {ref}' to see every problem.")
     return LoadedBank(bank, sources, path, origin, [p for p in problems if not p.is_error])
+
+
+def bank_cache() -> Callable[[str], Bank]:
+    """A loader that loads each bank once: for commands that go through many files."""
+    banks: dict[str, Bank] = {}
+
+    def bank_for(ref: str) -> Bank:
+        if ref not in banks:
+            banks[ref] = load_bank(ref).bank
+        return banks[ref]
+
+    return bank_for

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from roadmap_cli.answers import load_answers
 from roadmap_cli.answers_check import check_answers
-from roadmap_cli.bank_loader import load_bank
+from roadmap_cli.bank import Bank
+from roadmap_cli.bank_loader import bank_cache
 from roadmap_cli.errors import FileProblems, Problem, RoadmapError, display_path
 
 
@@ -25,8 +27,13 @@ class ValidationResult:
         return not any(p.is_error for p in self.problems)
 
 
-def validate_file(path: Path, bank_ref: str | None = None) -> ValidationResult:
-    """Check ``path`` against ``bank_ref`` (or the bank it names); never raises for bad input."""
+def validate_file(
+    path: Path, bank_ref: str | None = None, bank_for: Callable[[str], Bank] | None = None
+) -> ValidationResult:
+    """Check ``path`` against ``bank_ref`` (or the bank it names); never raises for bad input.
+
+    ``bank_for`` loads a bank by reference; pass one ``bank_cache()`` for many files.
+    """
     shown = display_path(path)
     try:
         loaded = load_answers(path)
@@ -37,7 +44,7 @@ def validate_file(path: Path, bank_ref: str | None = None) -> ValidationResult:
             shown, [Problem(shown, 1, 1, "error", _strip(error.message, shown))]
         )
     try:
-        bank = load_bank(bank_ref or loaded.answers.bank.id).bank
+        bank = (bank_for or bank_cache())(bank_ref or loaded.answers.bank.id)
     except RoadmapError as error:
         where = loaded.sources.problem(("bank", "id"), f"cannot load the bank: {error.message}")
         return ValidationResult(shown, [where])

@@ -20,11 +20,13 @@ def validate_command(
     ] = None,
 ) -> None:
     """Check answers files against their bank and print FILE:LINE: problems."""
+    from roadmap_cli.bank_loader import bank_cache
     from roadmap_cli.validate import validate_file
 
+    bank_for = bank_cache()
     failed = 0
     for path in files:
-        result = validate_file(path, bank)
+        result = validate_file(path, bank, bank_for)
         for problem in result.problems:
             typer.echo(problem.format(with_column=False))
         if result.ok:
