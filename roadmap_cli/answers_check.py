@@ -113,11 +113,11 @@ def value_problem(bank: Bank, question: Question, value: Any) -> str | None:
     if value == DONT_KNOW:
         return None if question.offers_dont_know else "this question does not offer 'don't know'"
     options = bank.option_index.get(question.id, {})
-    keys = list(options)
     if question.type in ("scale", "single"):
         if isinstance(value, str) and value in options:
             return None
-        return f"'{value}' is not an option; expected one of: {', '.join(keys)}"
+        return f"'{value}' is not an option; expected one of: {', '.join(options)}"
+    keys = list(options)
     if question.type == "multi":
         if not isinstance(value, list):
             return f"expected a list of option keys, e.g. [{', '.join(keys[:2])}]"
