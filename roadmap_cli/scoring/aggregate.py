@@ -41,13 +41,16 @@ def weighted_mean(
     total = weighted = 0.0
     inputs = []
     for child in children:
-        detail: str = child.status if isinstance(child, QuestionScore) else ""
-        if child.score is None and not detail:
-            detail = "no score: left out"
-        inputs.append(TraceInput(child.id, child.score, child.weight, detail))
-        if child.score is not None:
-            total += child.weight
-            weighted += child.weight * child.score
+        score, weight = child.score, child.weight
+        # A question's status says why it has no score; a node without one says so here.
+        if type(child) is QuestionScore:
+            detail: str = child.status
+        else:
+            detail = "" if score is not None else "no score: left out"
+        inputs.append(TraceInput(child.id, score, weight, detail))
+        if score is not None:
+            total += weight
+            weighted += weight * score
     return (weighted / total if total > 0 else None), tuple(inputs)
 
 
@@ -147,46 +150,52 @@ def find_gaps(
     highest priority first (ties in bank order)."""
     gaps: list[tuple[float, int, Gap]] = []
     factors = options.priority
+    threshold = max(options.gap_threshold, 1e-9)
     known = static(bank)
     # Shared by every gap they apply to: the trace names the factors without a copy each.
     critical = TraceInput("critical", factors.critical)
     red_flag = TraceInput("red flag", factors.red_flag)
     targets: dict[str, float] = {}
+    traces: dict[tuple[float, bool, bool], Trace] = {}  # priorities repeat within a file
     for index, q in enumerate(questions):
-        if q.score is None:
+        score = q.score
+        if score is None:
             continue
         target = targets.get(q.category)
         if target is None:
             target = targets[q.category] = options.target_for(q.category)
-        shortfall = target - q.score
-        if shortfall <= options.gap_threshold or shortfall <= 1e-9:
+        shortfall = target - score
+        if shortfall <= threshold:
             continue
         priority = shortfall * q.weight
-        used: tuple[TraceInput, ...] = ()
         if q.critical:
             priority *= factors.critical
-            used = (critical,)
         if q.red_flag:
             priority *= factors.red_flag
-            used = (*used, red_flag)
+        trace = traces.get((priority, q.critical, q.red_flag))
+        if trace is None:
+            used = (critical,) * q.critical + (red_flag,) * q.red_flag
+            trace = traces[priority, q.critical, q.red_flag] = Trace(PRIORITY, used, priority)
         facts = known[q.id]
+        # Positional arguments: the cheapest way to build a named tuple.
         gap = Gap(
-            question=q.id,
-            category=q.category,
-            section=q.section,
-            score=q.score,
-            target=target,
-            shortfall=shortfall,
-            weight=q.weight,
-            priority=priority,
-            critical=q.critical,
-            red_flag=q.red_flag,
-            recommendation=facts.recommendation,
-            references=facts.references,
-            trace=Trace(PRIORITY, used, priority),
+            q.id,
+            q.category,
+            q.section,
+            score,
+            target,
+            shortfall,
+            q.weight,
+            priority,
+            q.critical,
+            q.red_flag,
+            facts.recommendation,
+            facts.references,
+            trace,
         )
         gaps.append((-priority, index, gap))
-    gaps.sort(key=lambda item: (item[0], item[1]))
+    # (priority, bank position) is unique, so the gaps themselves are never compared.
+    gaps.sort()
     return tuple(gap for _, _, gap in gaps)
 
 

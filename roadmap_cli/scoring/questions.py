@@ -8,63 +8,89 @@ score of the first threshold the value falls in.  text: never scored.  "Don't kn
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from roadmap_cli.answers import AnswersFile
-from roadmap_cli.bank import Bank, Located, Option, Question
+from roadmap_cli.bank import Bank, Option, Question
 from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.scoring.model import Band, Counts, QuestionScore, Status, Trace
 from roadmap_cli.scoring.options import WeightedOptions
 from roadmap_cli.text import localize
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Static:
     """What scoring needs to know about a question that no answer changes (computed once)."""
 
-    options: dict[str, Option]
+    question: Question
+    category: str  # the ids of its category and section
+    section: str
     ordered: tuple[Option, ...]
     multi_total: float  # weight of all non-exclusive options (multi)
     flag_markers: bool  # some option or threshold raises a red flag
     references: tuple[str, ...]  # e.g. "TIPP Art. 9(1)"
     recommendation: str
-    formulas: dict[str, str]  # option key -> its trace formula, written once
+    # Option key -> (its score, whether it raises a red flag, the Trace every file shares).
+    chosen: dict[str, tuple[float | None, bool, Trace]]
+
+    @property
+    def zero_is_red_flag(self) -> bool:
+        """A red-flag question whose options mark no red flag raises one on a zero."""
+        return "red-flag" in self.question.tags and not self.flag_markers
 
 
-_INDEX: dict[int, tuple[Bank, dict[str, Static]]] = {}
+_INDEX: dict[int, tuple[Bank, dict[str, Static], tuple[Static, ...]]] = {}
 
 
 def static(bank: Bank) -> dict[str, Static]:
-    """Per-question facts for ``bank``, cached: a batch scores many files on one bank."""
+    """Per-question facts for ``bank`` by question id, cached: a batch scores many files."""
+    return _facts(bank)[1]
+
+
+def in_order(bank: Bank) -> tuple[Static, ...]:
+    """Per-question facts for ``bank`` in bank order (cached as ``static``)."""
+    return _facts(bank)[2]
+
+
+def _facts(bank: Bank) -> tuple[Bank, dict[str, Static], tuple[Static, ...]]:
     hit = _INDEX.get(id(bank))
     if hit is not None and hit[0] is bank:
-        return hit[1]
-    index = {}
-    for question in bank.questions():
-        options = bank.options_for(question)
-        flags = any(t.red_flag for t in question.thresholds or []) or any(
-            o.red_flag for o in options
-        )
-        index[question.id] = Static(
-            {o.key: o for o in options},
-            tuple(options),
-            sum(o.weight for o in options if not o.exclusive),
-            flags,
-            tuple(ref.cite() for ref in question.references),
-            localize(question.recommendation, bank.default_language),
-            {
-                o.key: f"score of option '{o.key}' = {_num(o.score)}"
-                if o.score is not None
-                else f"option '{o.key}' carries no score: left out"
-                for o in options
-            },
-        )
+        return hit
+    ordered = tuple(
+        _static(bank, item.question, item.category.id, item.section.id) for item in bank.located
+    )
+    by_id: dict[str, Static] = {}
+    for facts in ordered:
+        by_id.setdefault(facts.question.id, facts)
     if len(_INDEX) > 16:  # many banks in one process is rare; keep the cache small
         _INDEX.clear()
-    _INDEX[id(bank)] = (bank, index)
-    return index
+    hit = _INDEX[id(bank)] = (bank, by_id, ordered)
+    return hit
+
+
+def _static(bank: Bank, question: Question, category: str, section: str) -> Static:
+    options = bank.options_for(question)
+    flags = any(t.red_flag for t in question.thresholds or []) or any(o.red_flag for o in options)
+    chosen = {}
+    for option in options:
+        formula = (
+            f"score of option '{option.key}' = {_num(option.score)}"
+            if option.score is not None
+            else f"option '{option.key}' carries no score: left out"
+        )
+        chosen[option.key] = (option.score, option.red_flag, Trace(formula, (), option.score))
+    return Static(
+        question,
+        category,
+        section,
+        tuple(options),
+        sum(o.weight for o in options if not o.exclusive),
+        flags,
+        tuple(ref.cite() for ref in question.references),
+        localize(question.recommendation, bank.default_language),
+        chosen,
+    )
 
 
 def band_for(score: float | None, bands: tuple[Band, ...]) -> str | None:
@@ -95,60 +121,70 @@ def _num(value: float) -> str:
     return f"{value:.4g}"
 
 
-def raw_score(bank: Bank, question: Question, value: Any) -> tuple[float | None, bool, str]:
-    """Score of an actual answer (not dk/na): (score or None, raised a red flag, formula)."""
-    facts = static(bank)[question.id]
-    kind = question.type
+_TEXT = Trace("text answers are not scored")
+
+
+def _answered(facts: Static, value: Any) -> tuple[float | None, bool, Trace]:
+    """(score or None, raised a red flag, trace) of an actual answer (not dk/na)."""
+    kind = facts.question.type
     if kind == "text":
-        return None, False, "text answers are not scored"
-    if kind == "number":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return None, False, "not a number: left out"
-        for i, threshold in enumerate(question.thresholds or []):
-            if threshold.matches(value):
-                low = "" if threshold.min is None else f"{_num(threshold.min)} ≤ "
-                high = "" if threshold.max is None else f" ≤ {_num(threshold.max)}"
-                return (
-                    threshold.score,
-                    threshold.red_flag,
-                    f"first matching threshold (#{i + 1}: {low}{_num(value)}{high}) "
-                    f"scores {_num(threshold.score)}",
-                )
-        return None, False, f"no threshold matches {_num(value)}: left out"
+        return None, False, _TEXT
     if kind == "multi":
-        options = facts.ordered
-        ticked = set(value) if isinstance(value, list) else {value}
-        total = facts.multi_total
-        if total <= 0:
-            return None, False, "the options carry no weight: left out"
-        got = [o for o in options if o.key in ticked and not o.exclusive]
-        share = sum(o.weight for o in got) / total
-        parts = " + ".join(f"{o.key} {_num(o.weight)}" for o in got) or "0"
-        flag = any(o.red_flag for o in options if o.key in ticked)
-        return (
-            share,
-            flag,
-            f"weight ticked ({parts}) / weight of all non-exclusive options "
-            f"({_num(total)}) = {_num(share)}",
-        )
-    option = facts.options.get(value) if isinstance(value, str) else None
-    if option is None:
-        return None, False, f"'{show(value)}' is not an option: left out"
-    return option.score, option.red_flag, facts.formulas[option.key]
+        return _multi(facts, value)
+    if kind == "number":
+        return _number(facts, value)
+    # scale and single: the common case, worked out once per option (Static.chosen).
+    chosen = facts.chosen.get(value) if type(value) is str else None
+    if chosen is None:
+        return None, False, Trace(f"'{show(value)}' is not an option: left out")
+    return chosen
 
 
-def _policy(setting: float | str, what: str, name: str) -> tuple[float | None, str]:
+def _multi(facts: Static, value: Any) -> tuple[float | None, bool, Trace]:
+    total = facts.multi_total
+    if total <= 0:
+        return None, False, Trace("the options carry no weight: left out")
+    ticked = set(value) if isinstance(value, list) else {value}
+    got = [o for o in facts.ordered if o.key in ticked and not o.exclusive]
+    share = sum(o.weight for o in got) / total
+    parts = " + ".join(f"{o.key} {_num(o.weight)}" for o in got) or "0"
+    flag = any(o.red_flag for o in facts.ordered if o.key in ticked)
+    formula = (
+        f"weight ticked ({parts}) / weight of all non-exclusive options "
+        f"({_num(total)}) = {_num(share)}"
+    )
+    return share, flag, Trace(formula, (), share)
+
+
+def _number(facts: Static, value: Any) -> tuple[float | None, bool, Trace]:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None, False, Trace("not a number: left out")
+    for i, threshold in enumerate(facts.question.thresholds or []):
+        if threshold.matches(value):
+            low = "" if threshold.min is None else f"{_num(threshold.min)} ≤ "
+            high = "" if threshold.max is None else f" ≤ {_num(threshold.max)}"
+            formula = (
+                f"first matching threshold (#{i + 1}: {low}{_num(value)}{high}) "
+                f"scores {_num(threshold.score)}"
+            )
+            return threshold.score, threshold.red_flag, Trace(formula, (), threshold.score)
+    return None, False, Trace(f"no threshold matches {_num(value)}: left out")
+
+
+def _policy(setting: float | str, what: str, name: str) -> tuple[float | None, Trace]:
     if setting == "exclude":
-        return None, f"{what}: left out ({name}: exclude)"
+        return None, Trace(f"{what}: left out ({name}: exclude)")
     assert isinstance(setting, float | int)
-    return float(setting), f"{what} counts as {_num(setting)} ({name}: {_num(setting)})"
+    score = float(setting)
+    return score, Trace(f"{what} counts as {_num(setting)} ({name}: {_num(setting)})", (), score)
 
 
-_TRACES: dict[tuple[str, float | None], Trace] = {}
-
-# Counts are frozen, so every question in the same situation can share one object.
-_HIDDEN = Counts(questions=1, hidden=1)
-_UNANSWERED = Counts(questions=1, unanswered=1)
+# Counts and Traces are frozen, so every question in the same situation shares one.
+_HIDDEN = (Counts(questions=1, hidden=1), Trace("hidden by show_if: left out"))
+_UNANSWERED = (
+    Counts(questions=1, unanswered=1),
+    Trace("not answered: left out (counts for coverage)"),
+)
 _COUNTS = {
     (status, flagged): Counts(
         questions=1,
@@ -162,91 +198,69 @@ _COUNTS = {
 }
 
 
-def score_question(
-    bank: Bank,
-    item: Located,
-    answers: AnswersFile,
-    visible: bool,
-    options: WeightedOptions,
-    bands: Callable[[float | None], str | None],
-) -> QuestionScore:
-    """The QuestionScore of one question under ``options``."""
-    question = item.question
-    weight = options.weights.get(question.id, question.weight)
-    answer = answers.answers.get(question.id)
-    flagged = bool(answer and answer.flagged)
-    red = False
-    status: Status
-    text = ""
-    if not visible:
-        status, score, formula = "hidden", None, "hidden by show_if: left out"
-        counts = _HIDDEN
-        text = show(answer.value) if answer else ""
-    elif answer is None:
-        status, score, formula = "unanswered", None, "not answered: left out (counts for coverage)"
-        counts = _UNANSWERED
-    else:
-        value = answer.value
-        text = show(value)
-        if value == DONT_KNOW and question.type != "text":
-            status = "dont-know"
-            score, formula = _policy(options.dont_know, "don't know", "dont_know")
-            counts = _COUNTS["dont-know", flagged]
-        elif value == NOT_APPLICABLE and question.type != "text":
-            status = "not-applicable"
-            score, formula = _policy(options.not_applicable, "not applicable", "not_applicable")
-            counts = _COUNTS["not-applicable", flagged]
-        else:
-            score, red, formula = raw_score(bank, question, value)
-            status = "answered" if score is not None else "unscored"
-            counts = _COUNTS["answered", flagged]
-            if not red and score == 0 and "red-flag" in question.tags:
-                # A red-flag question whose options mark no red flag raises one on a zero.
-                red = not static(bank)[question.id].flag_markers
-    # The formula says it all for a question; its inputs are the node's own fields.
-    # Most formulas come from a fixed set (one per option), so their Traces are shared.
-    key = (formula, score)
-    trace = _TRACES.get(key)
-    if trace is None:
-        trace = Trace(formula, (), score)
-        if question.type not in ("multi", "number"):
-            if len(_TRACES) > 4096:
-                _TRACES.clear()
-            _TRACES[key] = trace
-    # Positional arguments: this runs for every question of every file.
-    return QuestionScore(
-        question.id,
-        item.category.id,
-        item.section.id,
-        question.type,
-        text,
-        status,
-        score,
-        weight,
-        counts,
-        bands(score),
-        trace,
-        question.critical,
-        red,
-        flagged,
-    )
-
-
 def score_questions(
     bank: Bank, answers: AnswersFile, options: WeightedOptions
 ) -> tuple[QuestionScore, ...]:
-    """Every question of the bank, scored, in bank order."""
+    """Every question of the bank, scored under ``options``, in bank order.
+
+    This runs for every question of every file in a batch, so it works from facts
+    computed once per bank (``Static``) and builds nothing it can share.
+    """
     shown = answers.shown(bank)
+    given = answers.answers
+    weights = options.weights
     band_list = options.band_list()
-    memo: dict[float | None, str | None] = {}
-
-    def bands(score: float | None) -> str | None:
-        # Question scores repeat (0, 0.25, 0.5 ...): look each band up once per file.
-        if score not in memo:
-            memo[score] = band_for(score, band_list)
-        return memo[score]
-
-    return tuple(
-        score_question(bank, item, answers, shown.get(item.question.id, True), options, bands)
-        for item in bank.located
-    )
+    bands: dict[float | None, str | None] = {None: None}  # scores repeat: one lookup each
+    dont_know = _policy(options.dont_know, "don't know", "dont_know")
+    not_applicable = _policy(options.not_applicable, "not applicable", "not_applicable")
+    scored = []
+    for facts in in_order(bank):
+        question = facts.question
+        qid = question.id
+        answer = given.get(qid)
+        red = False
+        text = ""
+        status: Status
+        if not shown.get(qid, True):
+            status, score, (counts, trace) = "hidden", None, _HIDDEN
+            if answer is not None:
+                text = show(answer.value)
+        elif answer is None:
+            status, score, (counts, trace) = "unanswered", None, _UNANSWERED
+        else:
+            value = answer.value
+            text = show(value)
+            if value == DONT_KNOW and question.type != "text":
+                status = "dont-know"
+                score, trace = dont_know
+            elif value == NOT_APPLICABLE and question.type != "text":
+                status = "not-applicable"
+                score, trace = not_applicable
+            else:
+                score, red, trace = _answered(facts, value)
+                status = "answered" if score is not None else "unscored"
+                red = red or (score == 0 and facts.zero_is_red_flag)
+            counts = _COUNTS["answered" if status == "unscored" else status, answer.flagged]
+        band = bands.get(score, "")  # "" is never a band name (they have min_length 1)
+        if band == "":
+            band = bands[score] = band_for(score, band_list)
+        # Positional arguments: the cheapest way to build a named tuple.
+        scored.append(
+            QuestionScore(
+                qid,
+                facts.category,
+                facts.section,
+                question.type,
+                text,
+                status,
+                score,
+                weights.get(qid, question.weight),
+                counts,
+                band,
+                trace,
+                question.critical,
+                red,
+                answer is not None and answer.flagged,
+            )
+        )
+    return tuple(scored)
