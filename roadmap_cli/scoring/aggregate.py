@@ -7,7 +7,7 @@ way (each node's Trace lists the children that went into it and what was left ou
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from roadmap_cli.bank import Bank
@@ -78,8 +78,13 @@ def mean_node(
     bands: tuple[Band, ...],
     what: str,
     category: str = "",
+    counted: Sequence[QuestionScore | NodeScore] | None = None,
 ) -> NodeScore:
-    """A node whose score is the weighted mean of its children's."""
+    """A node whose score is the weighted mean of its children's.
+
+    Its counts add up ``counted`` if given (children left out of the mean still count as
+    answered or not), else the children.
+    """
     score, inputs = weighted_mean(children)
     notes = () if score is not None or not children else ("nothing under it has a score",)
     if score is None and any(c.score is not None for c in children):
@@ -90,7 +95,7 @@ def mean_node(
         title=title,
         score=score,
         weight=weight,
-        counts=total_counts(children),
+        counts=total_counts(children if counted is None else counted),
         band=band_for(score, bands),
         trace=Trace(MEAN.format(what=what), inputs, score, notes),
         category=category,
@@ -98,17 +103,29 @@ def mean_node(
 
 
 def build_tree(
-    bank: Bank, questions: Sequence[QuestionScore], options: WeightedOptions
+    bank: Bank,
+    questions: Sequence[QuestionScore],
+    options: WeightedOptions,
+    left_out: Collection[str] = frozenset(),
+    left_out_what: str = "",
 ) -> tuple[tuple[NodeScore, ...], tuple[NodeScore, ...], NodeScore]:
     """Sections, categories and the overall node as weighted means up the tree.
 
-    Sections and categories weigh 1 unless ``options.weights`` names them.
+    Sections and categories weigh 1 unless ``options.weights`` names them.  Questions
+    whose ids are in ``left_out`` (say which in ``left_out_what``, e.g. "red-flag
+    questions") stay out of the section means but still count in the section counts.
     """
     bands = options.band_list()
     language = bank.default_language
-    by_section: dict[str, list[QuestionScore]] = {}
+    what = f"questions ({left_out_what} left out)" if left_out else "questions"
+    every: dict[str, list[QuestionScore]] = {}
     for question in questions:
-        by_section.setdefault(question.section, []).append(question)
+        every.setdefault(question.section, []).append(question)
+    by_section = every
+    if left_out:
+        by_section = {
+            section: [q for q in mine if q.id not in left_out] for section, mine in every.items()
+        }
     sections: list[NodeScore] = []
     categories: list[NodeScore] = []
     for category in bank.categories:
@@ -121,8 +138,9 @@ def build_tree(
                 by_section.get(section.id, []),
                 options.weights.get(section.id, 1.0),
                 bands,
-                "questions",
+                what,
                 category.id,
+                counted=every.get(section.id, []),
             )
             mine.append(node)
         sections.extend(mine)

@@ -9,22 +9,29 @@ docs/scoring.md says where this departs from the published method.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 from roadmap_cli.answers import AnswersFile
-from roadmap_cli.bank import Bank, Question
+from roadmap_cli.bank import Bank
 from roadmap_cli.scoring.aggregate import (
+    build_tree,
     cap_band,
     find_gaps,
-    mean_node,
     red_flags,
     total_counts,
     unmet_standards,
 )
-from roadmap_cli.scoring.model import NodeScore, QuestionScore, Scorecard, Trace, TraceInput
+from roadmap_cli.scoring.model import (
+    Band,
+    NodeScore,
+    QuestionScore,
+    RedFlag,
+    Scorecard,
+    Trace,
+    TraceInput,
+)
 from roadmap_cli.scoring.options import WalkFreeOptions, option_defaults, option_help
-from roadmap_cli.scoring.questions import band_for, score_questions
+from roadmap_cli.scoring.questions import band_for, in_order, score_questions
 from roadmap_cli.scoring.rules import parse_options, require_band
 from roadmap_cli.text import localize
 
@@ -32,15 +39,6 @@ OVERALL = (
     "(Σ section scores − Σ red-flag penalties) / number of sections with a score, "
     "kept within 0 to 1; penalty = red_flag_points × (1 − answer score)"
 )
-
-
-def is_red_flag_question(bank: Bank, question: Question) -> bool:
-    """Tagged ``red-flag``, or has an option or threshold that raises one."""
-    if "red-flag" in question.tags:
-        return True
-    if question.type == "number":
-        return any(t.red_flag for t in question.thresholds or [])
-    return any(o.red_flag for o in bank.options_for(question))
 
 
 class WalkFreeRule:
@@ -58,49 +56,13 @@ class WalkFreeRule:
         bands = opts.band_list()
         require_band(self.name, "red_flag_cap", opts.red_flag_cap, bands)
         questions = score_questions(bank, answers, opts)
-        negative = {q.id for q in bank.questions() if is_red_flag_question(bank, q)}
-        language = bank.default_language
-        by_section: dict[str, list[QuestionScore]] = {}
-        every: dict[str, list[QuestionScore]] = {}
-        for q in questions:
-            every.setdefault(q.section, []).append(q)
-            # Negative indicators only ever subtract, so they stay out of the section means.
-            if q.id not in negative:
-                by_section.setdefault(q.section, []).append(q)
-        sections: list[NodeScore] = []
-        categories: list[NodeScore] = []
-        for category in bank.categories:
-            mine = [
-                # Counts still cover every question, red-flag ones included.
-                replace(
-                    mean_node(
-                        s.id,
-                        "section",
-                        localize(s.title, language),
-                        by_section.get(s.id, []),
-                        opts.weights.get(s.id, 1.0),
-                        bands,
-                        "questions (red-flag questions left out)",
-                        category.id,
-                    ),
-                    counts=total_counts(every.get(s.id, [])),
-                )
-                for s in category.sections
-            ]
-            sections.extend(mine)
-            categories.append(
-                mean_node(
-                    category.id,
-                    "category",
-                    localize(category.title, language),
-                    mine,
-                    opts.weights.get(category.id, 1.0),
-                    bands,
-                    "sections",
-                )
-            )
+        # Negative indicators only ever subtract, so they stay out of the section means.
+        negative = {f.question.id for f in in_order(bank) if f.is_red_flag_question}
+        sections, categories, _ = build_tree(
+            bank, questions, opts, left_out=negative, left_out_what="red-flag questions"
+        )
         flags = red_flags(questions, opts.red_flag_points)
-        overall = self._overall(bank, sections, questions, flags, bands, language)
+        overall = self._overall(bank, sections, questions, flags, bands)
         if flags:
             overall = cap_band(
                 overall, opts.red_flag_cap, bands, f"{len(flags)} red flag(s) raised"
@@ -112,8 +74,8 @@ class WalkFreeRule:
             country=answers.assessment.country,
             bands=bands,
             questions=questions,
-            sections=tuple(sections),
-            categories=tuple(categories),
+            sections=sections,
+            categories=categories,
             overall=overall,
             gaps=find_gaps(bank, questions, opts),
             red_flags=flags,
@@ -123,11 +85,10 @@ class WalkFreeRule:
     @staticmethod
     def _overall(
         bank: Bank,
-        sections: list[NodeScore],
+        sections: tuple[NodeScore, ...],
         questions: tuple[QuestionScore, ...],
-        flags: tuple[Any, ...],
-        bands: Any,
-        language: str,
+        flags: tuple[RedFlag, ...],
+        bands: tuple[Band, ...],
     ) -> NodeScore:
         scored = [s for s in sections if s.score is not None]
         weight = sum(s.weight for s in scored)
@@ -146,7 +107,7 @@ class WalkFreeRule:
         return NodeScore(
             id="overall",
             level="overall",
-            title=localize(bank.title, language),
+            title=localize(bank.title, bank.default_language),
             score=score,
             weight=1.0,
             counts=total_counts(questions),
