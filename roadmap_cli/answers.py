@@ -16,9 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchem
 
 from roadmap_cli.bank import Bank, Name
 from roadmap_cli.conditions import visibility
-from roadmap_cli.errors import FileProblems
-from roadmap_cli.validation import Sources, validate
-from roadmap_cli.yamlio import dump_yaml, read_yaml, write_atomic
+from roadmap_cli.validation import Sources, read_model
+from roadmap_cli.yamlio import dump_yaml, write_atomic
 
 ANSWERS_FORMAT = "roadmap-answers/1"
 HEADER = "# roadmap-cli answers — edit with care; `roadmap validate FILE` checks it\n"
@@ -116,12 +115,12 @@ class LoadedAnswers:
 
 def load_answers(path: Path) -> LoadedAnswers:
     """Read an answers file; raise FileProblems if it is not a well-formed answers file."""
-    document = read_yaml(path, what="answers file")
-    sources = Sources(document)
-    answers, problems = validate(AnswersFile, document.data, sources)
-    problems = sources.parse_problems() + problems
-    if answers is None or problems:
-        raise FileProblems(problems, "Fix the file in a text editor, or restore it from a copy.")
+    answers, sources = read_model(
+        path,
+        AnswersFile,
+        what="answers file",
+        hint="Fix the file in a text editor, or restore it from a copy.",
+    )
     return LoadedAnswers(answers, sources, path)
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from roadmap_cli.errors import Problem
-from roadmap_cli.yamlio import Document, Path_
+from roadmap_cli.errors import FileProblems, Problem
+from roadmap_cli.yamlio import Document, Path_, read_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -50,6 +51,21 @@ class Sources:
     def parse_problems(self) -> list[Problem]:
         """Problems found while parsing (duplicate keys) in every document."""
         return [p for _, document in self.parts for p in document.problems]
+
+
+def read_model(path: Path, model: type[ModelT], what: str, hint: str) -> tuple[ModelT, Sources]:
+    """Read the YAML file at ``path`` as ``model``, and where each of its values sits.
+
+    ``what`` names the file in messages ("answers file").  Raises FileProblems, ending with
+    ``hint``, listing duplicate keys and every validation problem.
+    """
+    document = read_yaml(path, what=what)
+    sources = Sources(document)
+    found, problems = validate(model, document.data, sources)
+    problems = sources.parse_problems() + problems
+    if found is None or problems:
+        raise FileProblems(problems, hint)
+    return found, sources
 
 
 def validate(

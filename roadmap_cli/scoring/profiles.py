@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from roadmap_cli.errors import FileProblems, Problem
-from roadmap_cli.validation import Sources, validate
-from roadmap_cli.yamlio import Document, read_yaml
+from roadmap_cli.validation import Sources, read_model, validate
+from roadmap_cli.yamlio import Document
 
 if TYPE_CHECKING:
     from roadmap_cli.scoring.registry import Registry
@@ -59,12 +59,12 @@ class Profile:
 
 def load_profile(path: Path, registry: Registry) -> Profile:
     """Read and check the profile at ``path``; raise FileProblems with every problem found."""
-    document = read_yaml(path, what="rules profile")
-    sources = Sources(document)
-    model, problems = validate(ProfileModel, document.data, sources)
-    problems = sources.parse_problems() + problems
-    if model is None or problems:
-        raise FileProblems(problems, "See docs/scoring.md for the rules profile format.")
+    model, sources = read_model(
+        path,
+        ProfileModel,
+        what="rules profile",
+        hint="See docs/scoring.md for the rules profile format.",
+    )
     found = registry.get(model.method)
     if found is None:
         known = [rule.name for rule, _ in registry.rules()]
@@ -72,7 +72,7 @@ def load_profile(path: Path, registry: Registry) -> Profile:
         hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(known)})"
         raise FileProblems([sources.problem(("method",), f"unknown method '{model.method}'{hint}")])
     rule, _ = found
-    problems = _check_options(rule, model.options, document)
+    problems = _check_options(rule, model.options, sources.root)
     if problems:
         raise FileProblems(problems, f"Run 'roadmap rules show {rule.name}' to see its options.")
     return Profile(model.name, model.method, dict(model.options), path, model.title)
