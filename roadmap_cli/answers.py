@@ -7,6 +7,7 @@ YAML reader might take for another type is quoted.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -27,6 +28,8 @@ def _check_value(value: Any) -> str | float | int | list[str]:
     if isinstance(value, bool) or value is None:
         raise ValueError("must be an option key, a number, a list of option keys, or text")
     if isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            raise ValueError("must be a finite number")
         return value
     if isinstance(value, str):
         if not value.strip():

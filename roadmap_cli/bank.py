@@ -23,8 +23,14 @@ QuestionType = Literal["scale", "single", "multi", "number", "text"]
 
 def _to_text(value: Any) -> Any:
     # Article numbers and versions are names: `article: 6` means "6", not the number six.
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
+    if isinstance(value, float):
+        # YAML has already read 6.10 as 6.1: the name as written is lost, so ask for quotes.
+        raise ValueError(
+            f"unquoted, YAML reads this as the number {value}: put it in quotes, "
+            'e.g. "6.10", so that it stays as written'
+        )
     return value
 
 

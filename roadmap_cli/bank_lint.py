@@ -241,7 +241,7 @@ class _Checker:
                     self.error(
                         base,
                         f"show_if: question '{target_id}' has no option '{key}'"
-                        f"{_suggest(key, valid)}",
+                        f"{_suggest(key, sorted(valid))}",
                     )
 
     def check_translations(self, model: BaseModel, path: Path_) -> None:

@@ -29,13 +29,18 @@ class LoadedBank:
 def resolve_bank(ref: str | Path) -> tuple[Path, str]:
     """The bank file or folder that ``ref`` (a built-in id or a path) names, and its origin."""
     candidate = Path(ref)
-    if candidate.exists():
+    text = str(ref)
+    looks_like_path = (
+        isinstance(ref, Path) or "/" in text or "\\" in text or text.endswith((".yaml", ".yml"))
+    )
+    # A bare name is a bank folder here, or else a built-in id: a stray file that happens
+    # to share a bank's id must not stand in for the bank an answers file names.
+    if candidate.is_dir() or (looks_like_path and candidate.exists()):
         return candidate, display_path(candidate)
     known = builtin_banks()
-    if isinstance(ref, str) and ref in known:
-        return known[ref], "built-in"
-    text = str(ref)
-    if "/" in text or "\\" in text or text.endswith((".yaml", ".yml")):
+    if text in known and not looks_like_path:
+        return known[text], "built-in"
+    if looks_like_path:
         raise RoadmapError(f"{text}: no such bank file or folder", "Check the path.")
     raise RoadmapError(
         f"unknown bank '{text}'",

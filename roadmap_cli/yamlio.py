@@ -42,15 +42,8 @@ _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _SEQ = "tag:yaml.org,2002:seq"
-_PLAIN_KEY_TAGS = frozenset(
-    {
-        "tag:yaml.org,2002:int",
-        "tag:yaml.org,2002:float",
-        "tag:yaml.org,2002:bool",
-        "tag:yaml.org,2002:null",
-    }
-)
 _MAP = "tag:yaml.org,2002:map"
+_PLAIN_KEY_TAGS = frozenset({_INT, _FLOAT, _BOOL, _NULL})
 _TEXT_KEY_TAGS = _PLAIN_KEY_TAGS | {_STR}  # keys with these tags are kept as written
 _ScalarNode = yaml.ScalarNode  # looked up for every value: a module global is quicker
 
@@ -303,9 +296,10 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise self._error(node, f"nesting is too deep (more than {MAX_DEPTH} levels)")
         if node.tag not in (_SEQ, _MAP):
-            short = node.tag.replace("tag:yaml.org,2002:", "!!")
             raise self._error(
-                node, f"unsupported YAML tag {short}", "Remove the tag: plain values only."
+                node,
+                f"unsupported YAML tag {_short(node.tag)}",
+                "Remove the tag: plain values only.",
             )
         if not self.aliases:
             return self._children(node, depth)
@@ -367,26 +361,40 @@ class _Builder:
         tag, value = node.tag, node.value
         if tag == _STR:
             return value
-        if tag == _INT:
-            if value.startswith("0o"):
-                return int(value[2:], 8)
-            return int(value, 16) if value.startswith("0x") else int(value)
-        if tag == _FLOAT:
-            lowered = value.lower()
-            if lowered.endswith(".inf"):
-                return float("-inf") if value.startswith("-") else float("inf")
-            return float("nan") if lowered == ".nan" else float(value)
+        # Plain scalars only get these tags when they match; an explicit tag (!!int x) may not.
+        try:
+            if tag == _INT:
+                if value.startswith("0o"):
+                    return int(value[2:], 8)
+                return int(value, 16) if value.startswith("0x") else int(value)
+            if tag == _FLOAT:
+                lowered = value.lower()
+                if lowered.endswith(".inf"):
+                    return float("-inf") if value.startswith("-") else float("inf")
+                return float("nan") if lowered == ".nan" else float(value)
+        except ValueError:
+            raise self._error(
+                node, f"'{value}' is not a valid {_short(tag)}", "Remove the tag."
+            ) from None
         if tag == _BOOL:
+            if _CORE_BOOL.match(value) is None:
+                raise self._error(
+                    node, f"'{value}' is not a valid {_short(tag)}", "Remove the tag."
+                )
             return value.lower() == "true"
         if tag == _NULL:
             return None
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as err:
-            short = tag.replace("tag:yaml.org,2002:", "!!")
             raise self._error(
-                node, f"unsupported YAML tag {short}", "Remove the tag: plain values only."
+                node, f"unsupported YAML tag {_short(tag)}", "Remove the tag: plain values only."
             ) from err
+
+
+def _short(tag: str) -> str:
+    """A tag as written in YAML: !!int, not tag:yaml.org,2002:int."""
+    return tag.replace("tag:yaml.org,2002:", "!!")
 
 
 # --- writing -------------------------------------------------------------------------

@@ -144,3 +144,17 @@ def test_usage_error_exits_2(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("validate", "--no-such-option")
     assert result.code == 2
     assert "No such option" in result.err
+
+
+def test_a_stray_file_named_like_a_bank_id_does_not_replace_the_bank(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "workshop-demo").write_text("", encoding="utf-8")
+    result = cli("banks", "show", "workshop-demo")
+    assert result.code == 0, result.err
+    assert "workshop-demo" in result.out
+    (tmp_path / "mine").mkdir()
+    result = cli("banks", "lint", "mine")
+    assert result.code == 1
+    assert "mine:1:1: error: no bank.yaml in this folder" in result.out

@@ -74,3 +74,17 @@ def test_marks_point_at_the_value_or_its_nearest_parent() -> None:
     assert document.mark(("answers", "PL1.1", "value", 1)) == (3, 16)
     assert document.mark(("answers", "PL1.1", "note")) == (3, 5)
     assert document.mark(("answers", "PX9.9")) == (2, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (b"a: !!int two\n", "'two' is not a valid !!int"),
+        (b"a: !!float x\n", "'x' is not a valid !!float"),
+        (b"a: !!bool maybe\n", "'maybe' is not a valid !!bool"),
+    ],
+)
+def test_an_explicit_tag_that_does_not_fit_is_one_error(text: bytes, message: str) -> None:
+    with pytest.raises(FileProblems) as caught:
+        parse_yaml(text, "t.yaml")
+    assert [p.format() for p in caught.value.problems] == [f"t.yaml:1:4: error: {message}"]
