@@ -47,7 +47,8 @@ def test_sdist_carries_banks_and_templates(built: tuple[Path, Path]) -> None:
         names = archive.getnames()
     assert any(n.endswith("question_banks/regional-strategic-roadmap/planning.yaml") for n in names)
     assert any(n.endswith("question_banks/workshop-demo/bank.yaml") for n in names)
-    assert any("report_templates/" in n for n in names)
+    for template in ("html/report.html.j2", "html/style.css", "md/report.md.j2"):
+        assert any(n.endswith(f"report_templates/{template}") for n in names), template
 
 
 def test_wheel_from_sdist_carries_banks_and_templates(built: tuple[Path, Path]) -> None:
@@ -57,6 +58,7 @@ def test_wheel_from_sdist_carries_banks_and_templates(built: tuple[Path, Path]) 
     assert "roadmap_cli/question_banks/workshop-demo/bank.yaml" in names
     assert "roadmap_cli/report_templates/html/report.html.j2" in names
     assert "roadmap_cli/report_templates/md/report.md.j2" in names
+    assert "roadmap_cli/report_templates/html/style.css" in names
     # Every subpackage of the source tree is in the wheel (a forgotten one breaks at run time).
     for init in (ROOT / "roadmap_cli").rglob("__init__.py"):
         assert init.relative_to(ROOT).as_posix() in names

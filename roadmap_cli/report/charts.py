@@ -40,8 +40,9 @@ def _n(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def _pct(value: float | None) -> str:
-    return "not scored" if value is None else f"{round(value * 100)}%"
+def pct(score: float | None) -> str:
+    """A score in [0, 1] as a whole percentage, or 'not scored' (charts and tables alike)."""
+    return "not scored" if score is None else f"{round(score * 100)}%"
 
 
 def _frame(chart_id: str, width: int, height: int, title: str, desc: str, body: str) -> str:
@@ -60,7 +61,7 @@ def radar(chart_id: str, title: str, bars: Sequence[Bar], size: int = 360) -> st
     # Labels sit left and right of the chart: leave room for them beside the circle.
     width = size + 220
     cx, centre, radius = width / 2, size / 2, size / 2 - 60
-    desc = "; ".join(f"{b.label}: {_pct(b.value)}" for b in bars) or "No categories."
+    desc = "; ".join(f"{b.label}: {pct(b.value)}" for b in bars) or "No categories."
     if count < 3:
         return bar_chart(chart_id, title, bars)
 
@@ -89,7 +90,7 @@ def radar(chart_id: str, title: str, bars: Sequence[Bar], size: int = 360) -> st
             f'<text x="{_n(lx)}" y="{_n(ly)}" text-anchor="{anchor}" font-size="14" '
             f'fill="{INK}">{escape(bar.label)}</text>'
             f'<text x="{_n(lx)}" y="{_n(ly + 17)}" text-anchor="{anchor}" font-size="13" '
-            f'fill="{MUTED}">{escape(_pct(bar.value))}</text>'
+            f'fill="{MUTED}">{escape(pct(bar.value))}</text>'
         )
     shape = " ".join(
         f"{_n(x)},{_n(y)}" for x, y in (point(i, b.value or 0.0) for i, b in enumerate(bars))
@@ -111,7 +112,7 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], width: int = 640) 
     height = top * 2 + row * max(len(bars), 1)
     track = width - label_width - 170  # room on the right for "100% · Established"
     desc = (
-        "; ".join(f"{b.label}: {_pct(b.value)}{f' ({b.note})' if b.note else ''}" for b in bars)
+        "; ".join(f"{b.label}: {pct(b.value)}{f' ({b.note})' if b.note else ''}" for b in bars)
         or "Nothing to show."
     )
     parts = []
@@ -128,7 +129,7 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], width: int = 640) 
                 f'<rect x="{label_width}" y="{y + 6}" width="{_n(track * bar.value)}" height="16" '
                 f'fill="{FILL}"/>'
             )
-        text = _pct(bar.value) + (f" · {bar.note}" if bar.note else "")
+        text = pct(bar.value) + (f" · {bar.note}" if bar.note else "")
         parts.append(
             f'<text x="{label_width + track + 8}" y="{y + 19}" font-size="13" fill="{INK}">'
             f"{escape(text)}</text>"

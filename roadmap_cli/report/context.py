@@ -20,6 +20,7 @@ from roadmap_cli.answers import AnswersFile
 from roadmap_cli.bank import Bank
 from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.report import charts
+from roadmap_cli.report.charts import pct
 from roadmap_cli.scoring.model import NodeScore, QuestionScore, Scorecard
 from roadmap_cli.scoring.registry import Selected
 from roadmap_cli.text import localize
@@ -27,11 +28,6 @@ from roadmap_cli.text import localize
 TOP_GAPS = 8
 RED_FLAG_MEANING = "This answer is a red flag: it points to harm the response should prevent."
 STRENGTHS = 5
-
-
-def pct(score: float | None) -> str:
-    """A score in [0, 1] as a whole percentage, or 'not scored'."""
-    return "not scored" if score is None else f"{round(score * 100)}%"
 
 
 def _stamp(moment: datetime | None) -> str:

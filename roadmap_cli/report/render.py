@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,9 +47,13 @@ def make_environment(template_dir: Path | None = None) -> jinja2.Environment:
     packaged = jinja2.FileSystemLoader(str(templates_dir()), encoding="utf-8")
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
-        if not template_dir.is_dir():
+        if not template_dir.exists():
             raise RoadmapError(f"{display_path(template_dir)}: no such template folder")
-        loaders.append(jinja2.FileSystemLoader(str(template_dir), encoding="utf-8"))
+        if not template_dir.is_dir():
+            raise RoadmapError(
+                f"{display_path(template_dir)}: is a file; --template-dir takes a folder"
+            )
+        loaders.append(_TextLoader(str(template_dir), encoding="utf-8"))
     loaders += [packaged, jinja2.PrefixLoader({"builtin": packaged})]
     environment_class = SandboxedEnvironment if template_dir is not None else jinja2.Environment
     env = environment_class(
@@ -62,6 +67,22 @@ def make_environment(template_dir: Path | None = None) -> jinja2.Environment:
     env.filters["md"] = md_escape
     env.filters["cell"] = md_cell
     return env
+
+
+class _TextLoader(jinja2.FileSystemLoader):
+    """Loads a user's templates; one that is not UTF-8 text is an error naming that file."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError:
+            path = Path(self.searchpath[0]) / template
+            raise RoadmapError(
+                f"template {display_path(path)}: is not UTF-8 text",
+                "Save the template as UTF-8 in your editor.",
+            ) from None
 
 
 def render(context: dict[str, Any], fmt: str, template_dir: Path | None = None) -> str:
@@ -78,7 +99,16 @@ def render(context: dict[str, Any], fmt: str, template_dir: Path | None = None) 
         ) from None
     except jinja2.TemplateNotFound as error:
         raise RoadmapError(f"template not found: {error.name}") from None
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as error:
+    except RoadmapError:
+        raise
+    except (
+        jinja2.TemplateError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        ArithmeticError,
+        LookupError,
+    ) as error:
         template, line = _template_frame(error)
         message = getattr(error, "message", None) or str(error)
         raise RoadmapError(
