@@ -156,8 +156,6 @@ def to_yaml(answers: AnswersFile, bank: Bank | None = None) -> str:
         "assessment": meta,
         "answers": {qid: _answer_data(answers.answers[qid]) for qid in ids},
     }
-    if not ids:
-        data["answers"] = {}
     return HEADER + dump_yaml(data)
 
 

@@ -16,8 +16,6 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from roadmap_cli.conditions import Condition
 from roadmap_cli.text import LocalText
 
-BANK_FORMAT = "roadmap-bank/1"
-QUESTION_TYPES = ("scale", "single", "multi", "number", "text")
 QuestionType = Literal["scale", "single", "multi", "number", "text"]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +17,12 @@ from roadmap_cli.yamlio import read_yaml
 
 @dataclass
 class LoadedBank:
-    """A valid bank, where it came from, and any warnings lint raised about it."""
+    """A valid bank and where it came from."""
 
     bank: Bank
     sources: Sources
     path: Path
     origin: str  # "built-in" or the path as given
-    warnings: list[Problem] = field(default_factory=list)
 
 
 def resolve_bank(ref: str | Path) -> tuple[Path, str]:
@@ -98,7 +97,7 @@ def load_bank(ref: str | Path) -> LoadedBank:
     bank, sources, problems = read_bank(path)
     if bank is None or sources is None or any(p.is_error for p in problems):
         raise FileProblems(problems, f"Run 'roadmap banks lint {ref}' to see every problem.")
-    return LoadedBank(bank, sources, path, origin, [p for p in problems if not p.is_error])
+    return LoadedBank(bank, sources, path, origin)
 
 
 def bank_cache() -> Callable[[str], Bank]:

@@ -46,7 +46,7 @@ def describe_banks(extra: list[Path]) -> tuple[list[BankSummary], list[str]]:
                 languages=list(bank.languages),
                 categories=[localize(c.title, language) for c in bank.categories],
                 questions=len(bank.located),
-                origin=loaded.origin if loaded.origin == "built-in" else display_path(loaded.path),
+                origin=loaded.origin,
             )
         )
     return rows, failures

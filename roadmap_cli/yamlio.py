@@ -161,18 +161,18 @@ def _fail(file: str, line: int, column: int, message: str, hint: str | None = No
     return FileProblems([Problem(file, line, column, "error", message)], hint)
 
 
-def read_yaml(path: Path, *, max_bytes: int = MAX_FILE_BYTES, what: str = "file") -> Document:
+def read_yaml(path: Path, *, what: str = "file") -> Document:
     """Read one YAML document from ``path`` with line marks; raise FileProblems if unusable."""
     shown = display_path(path)
     try:
         size = path.stat().st_size
-        if size > max_bytes:
+        if size > MAX_FILE_BYTES:
             raise _fail(
                 shown,
                 1,
                 1,
                 f"{what} is too large ({size / 1_048_576:.1f} MB; the limit is "
-                f"{max_bytes / 1_048_576:.0f} MB)",
+                f"{MAX_FILE_BYTES / 1_048_576:.0f} MB)",
                 "Check that this is the right file.",
             )
         raw = path.read_bytes()

@@ -41,9 +41,9 @@ def err() -> Console:
     return Console(theme=Theme(STYLES), highlight=False, stderr=True, soft_wrap=True)
 
 
-def unicode_ok(stream: object = None) -> bool:
-    """Whether the stream can show characters such as › and ⚑."""
-    encoding = getattr(stream or sys.stdout, "encoding", None) or ""
+def unicode_ok() -> bool:
+    """Whether standard output can show characters such as › and ⚑."""
+    encoding = getattr(sys.stdout, "encoding", None) or ""
     return encoding.lower().replace("-", "").startswith("utf")
 
 

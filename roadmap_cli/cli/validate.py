@@ -8,16 +8,12 @@ from typing import Annotated
 import typer
 
 from roadmap_cli.cli.console import err
+from roadmap_cli.cli.options import BankOption
 
 
 def validate_command(
     files: Annotated[list[Path], typer.Argument(help="Answers files to check.")],
-    bank: Annotated[
-        str | None,
-        typer.Option(
-            "--bank", "-b", help="Bank to check against (default: the one the file names)."
-        ),
-    ] = None,
+    bank: BankOption = None,
 ) -> None:
     """Check answers files against their bank and print FILE:LINE: problems."""
     from roadmap_cli.bank_loader import bank_cache
