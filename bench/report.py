@@ -11,22 +11,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from processes import medians
+
 DEFAULT = Path(__file__).resolve().parent.parent / "examples" / "kestria-full.yaml"
-
-
-def _time(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True
-    )
-    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -50,14 +41,8 @@ def main() -> None:
             ],
             "report md": [*roadmap, "report", str(args.file), "-f", "md", "-o", f"{folder}/r.md"],
         }
-        for command in cases.values():  # warm caches and bytecode
-            _time(command, env)
-        samples: dict[str, list[float]] = {name: [] for name in cases}
-        for _ in range(args.runs):
-            for name, command in cases.items():
-                samples[name].append(_time(command, env))
+        median = medians(cases, env, args.runs)
         sizes = {fmt: Path(f"{folder}/r.{fmt}").stat().st_size for fmt in ("html", "md")}
-    median = {name: statistics.median(values) * 1000 for name, values in samples.items()}
     for name, value in median.items():
         print(f"{name:<14} median {value:7.1f} ms over {args.runs} runs")
     for fmt in ("html", "md"):

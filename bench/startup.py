@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from processes import medians
 
 MINIMAL_APP = '''
 import typer
@@ -40,14 +39,6 @@ if __name__ == "__main__":
 '''
 
 
-def _time(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True
-    )
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=25)
@@ -64,13 +55,7 @@ def main() -> None:
             "roadmap --help": [py, "-m", "roadmap_cli", "--help"],
             "roadmap banks list": [py, "-m", "roadmap_cli", "banks", "list"],
         }
-        for command in cases.values():  # warm the file cache and bytecode
-            _time(command, env)
-        samples: dict[str, list[float]] = {name: [] for name in cases}
-        for _ in range(runs):
-            for name, command in cases.items():
-                samples[name].append(_time(command, env))
-    median = {name: statistics.median(values) * 1000 for name, values in samples.items()}
+        median = medians(cases, env, runs)
     for name, value in median.items():
         print(f"{name:<22} median {value:7.1f} ms over {runs} runs")
     checks = [
