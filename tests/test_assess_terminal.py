@@ -166,7 +166,11 @@ def piped(replies: list[tuple[str, str]], notes: dict[str, list[str]] | None = N
 
 
 def test_plain_from_piped_stdin_completes_the_workshop_bank(tmp_path: Path) -> None:
-    notes = {"PL1.1": ["n", "Draft plan awaiting cabinet.", "Cabinet paper 14/2025", "f"]}
+    notes = {
+        "PL1.1": ["n", "Draft plan awaiting cabinet.", "Cabinet paper 14/2025", "f"],
+        # A note and evidence given, then cleared with "-".
+        "PL1.2": ["n", "A first thought.", "Memo 1", "n", "-", "-"],
+    }
     result = run_process(
         "assess", "w.yaml", "--bank", "workshop-demo", cwd=tmp_path,
         stdin=piped(WORKSHOP_REPLIES, notes),
@@ -185,6 +189,7 @@ def test_plain_from_piped_stdin_completes_the_workshop_bank(tmp_path: Path) -> N
         ["Cabinet paper 14/2025"],
         True,
     )
+    assert (saved["PL1.2"].note, saved["PL1.2"].evidence) == (None, [])
     check = run_process("validate", "w.yaml", cwd=tmp_path)
     assert check.code == 0 and "w.yaml: ok — 14 of 14 questions answered" in check.err
 

@@ -6,6 +6,7 @@ PO (PO1.1 multi, PO1.2 number 0..50, PO1.3 scale without N/A, PO1.4 text).
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from roadmap_cli.answers import AnswersFile, load_answers, save_answers
 from roadmap_cli.bank import Bank
 from roadmap_cli.bank_loader import load_bank
 from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
-from roadmap_cli.errors import UsageError
+from roadmap_cli.errors import RoadmapError, UsageError
+from roadmap_cli.interview import session
 from roadmap_cli.interview.engine import Options, walk
 from roadmap_cli.interview.model import (
     Details,
@@ -28,6 +30,7 @@ from roadmap_cli.interview.model import (
     Reply,
     Tally,
 )
+from roadmap_cli.interview.session import assess
 from roadmap_cli.validate import validate_file
 from tests.conftest import FIXTURE_BANK
 
@@ -371,3 +374,34 @@ def test_nothing_flagged_says_so(bank: Bank, tmp_path: Path) -> None:
     walk(bank, path, current, script, Options(flagged=True))
     assert script.notices == ["No answers are flagged for review."]
     assert script.end is not None
+
+
+def test_a_failed_save_says_what_is_kept_and_how_to_resume(bank: Bank, tmp_path: Path) -> None:
+    folder = tmp_path / "work"
+    folder.mkdir()
+    path = folder / "a.yaml"
+
+    class FolderVanishes(Script):
+        def question(self, view: QuestionView) -> Reply:
+            if len(self.views) == 1:
+                shutil.rmtree(folder)  # say, a USB stick pulled out mid-interview
+            return super().question(view)
+
+    with pytest.raises(RoadmapError) as caught:
+        assess(path, str(FIXTURE_BANK), Options(notes=False), asker=FolderVanishes(FULL))
+    assert "does not exist" in caught.value.message
+    assert caught.value.hint == (
+        f"The last answer was not saved. Fix this, then resume with: roadmap assess {path} "
+        f"--bank {FIXTURE_BANK}"
+    )
+
+
+def test_an_unwritable_folder_is_refused_before_any_question(
+    bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(session.os, "access", lambda path, mode: False)
+    script = Script(FULL)
+    with pytest.raises(RoadmapError) as caught:
+        assess(tmp_path / "a.yaml", str(FIXTURE_BANK), Options(), asker=script)
+    assert "cannot save in the folder" in caught.value.message
+    assert script.meta_asked == 0 and script.views == []

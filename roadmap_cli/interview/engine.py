@@ -39,10 +39,9 @@ from roadmap_cli.interview.model import (
     Tally,
     Value,
 )
+from roadmap_cli.interview.stop import Saver
 from roadmap_cli.interview.views import progress, question_view, refusal, tally, tidy, with_problem
 from roadmap_cli.text import localize
-
-Saver = Callable[[Path, AnswersFile, Bank], None]
 
 
 class Interview:
@@ -176,8 +175,9 @@ class Interview:
             ):
                 self.asker.category_done(self._tally(item))
             position = following
-        self.asker.finished(self.progress())
-        return Outcome("finished", self.progress(), started)
+        done = self.progress()
+        self.asker.finished(done)
+        return Outcome("finished", done, started)
 
     def _ask(self, item: Located) -> Give | Go:
         """Ask until the reply is a navigation command or a valid answer."""
@@ -308,10 +308,9 @@ def walk(
     answers: AnswersFile | None,
     asker: Asker,
     options: Options | None = None,
-    saver: Saver | None = None,
 ) -> Outcome:
     """Run one interview (see ``Interview``) and return how it ended."""
-    return Interview(bank, path, answers, asker, options, saver=saver).run()
+    return Interview(bank, path, answers, asker, options).run()
 
 
 __all__ = ["Interview", "Options", "Outcome", "walk"]

@@ -8,7 +8,6 @@ interview in tests.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -187,7 +186,7 @@ def is_special(value: object) -> bool:
     return value in (DONT_KNOW, NOT_APPLICABLE)
 
 
-def describe_default(view: QuestionView, choices: Sequence[ChoiceView] | None = None) -> str:
+def describe_default(view: QuestionView) -> str:
     """The current answer in words, e.g. ``Partly in place`` or ``Don't know``."""
     value = view.default
     if value is None:
@@ -196,7 +195,7 @@ def describe_default(view: QuestionView, choices: Sequence[ChoiceView] | None = 
         return "Don't know"
     if value == NOT_APPLICABLE:
         return "Not applicable"
-    labels = {c.key: c.label for c in (choices or view.choices)}
+    labels = {c.key: c.label for c in view.choices}
     if isinstance(value, list):
         return ", ".join(labels.get(v, v) for v in value)
     if isinstance(value, str):

@@ -216,13 +216,20 @@ class PlainAsker:
                 flagged = not flagged
                 self._say("Flagged for review." if flagged else "Review flag removed.", "accent")
             elif typed == "n":
-                keep = f" [{note}]" if note else ""
-                note = self._ask(f"Note (Enter keeps{keep or ' none'}): ") or note
+                keep = f" [{note}], - clears it" if note else " none"
+                typed_note = self._ask(f"Note (Enter keeps{keep}): ")
+                if typed_note == "-":
+                    note = None
+                elif typed_note:
+                    note = typed_note
                 shown = "; ".join(evidence)
                 typed_evidence = self._ask(
-                    f"Evidence, separated by ; (Enter keeps{f' [{shown}]' if shown else ' none'}): "
+                    f"Evidence, separated by ; (Enter keeps"
+                    f"{f' [{shown}], - clears it' if shown else ' none'}): "
                 )
-                if typed_evidence:
+                if typed_evidence == "-":
+                    evidence = ()
+                elif typed_evidence:
                     evidence = tuple(e.strip() for e in typed_evidence.split(";") if e.strip())
             else:
                 self._say("Press Enter, or type n or f.", "warn")

@@ -9,19 +9,20 @@ result, and reports how many answers are saved.
 from __future__ import annotations
 
 import errno
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from roadmap_cli.answers import LoadedAnswers, load_answers, save_answers
+from roadmap_cli.answers import AnswersFile, LoadedAnswers, load_answers, save_answers
 from roadmap_cli.answers_check import check_answers
 from roadmap_cli.bank import Bank
 from roadmap_cli.bank_loader import load_bank
 from roadmap_cli.errors import FileProblems, RoadmapError, display_path
 from roadmap_cli.interview.engine import Interview, Options
 from roadmap_cli.interview.model import Asker, Progress
-from roadmap_cli.interview.stop import SignalGuard
+from roadmap_cli.interview.stop import Saver, SignalGuard
 from roadmap_cli.resources import DEFAULT_BANK, builtin_banks
 
 
@@ -55,7 +56,8 @@ def assess(
     if asker is None:
         asker = _asker(plain)
     with SignalGuard() as guard:
-        interview = Interview(bank, path, answers, asker, options, saver=guard.wrap(save_answers))
+        saver = _explained(guard.wrap(save_answers), shown, resume)
+        interview = Interview(bank, path, answers, asker, options, saver=saver)
         try:
             outcome = interview.run()
         except (KeyboardInterrupt, EOFError):
@@ -76,19 +78,41 @@ def _stopped(interview: Interview, shown: str, resume: str) -> SessionResult:
 def _open(path: Path, shown: str, options: Options) -> LoadedAnswers | None:
     if path.is_dir():
         raise RoadmapError(f"{shown} is a folder", "Name an answers file, e.g. my-country.yaml.")
-    if path.exists():
-        return load_answers(path)
-    if options.review or options.flagged:
+    if not path.exists():
+        if options.review or options.flagged:
+            raise RoadmapError(
+                f"{shown} does not exist yet, so there is nothing to review",
+                f"Start the assessment with: roadmap assess {shown}",
+            )
+        if not path.parent.is_dir():
+            raise RoadmapError(
+                f"{shown}: the folder {display_path(path.parent)} does not exist",
+                "Create the folder first, or choose another place for the file.",
+            )
+    # Every answer is saved through a new file in this folder: find out now, before the
+    # person has typed anything that could not be kept.
+    if not os.access(path.parent, os.W_OK):
         raise RoadmapError(
-            f"{shown} does not exist yet, so there is nothing to review",
-            f"Start the assessment with: roadmap assess {shown}",
+            f"{shown}: cannot save in the folder {display_path(path.parent)} (permission denied)",
+            "Choose a folder you may write in, e.g. in your Documents.",
         )
-    if not path.parent.is_dir():
-        raise RoadmapError(
-            f"{shown}: the folder {display_path(path.parent)} does not exist",
-            "Create the folder first, or choose another place for the file.",
-        )
-    return None
+    return load_answers(path) if path.exists() else None
+
+
+def _explained(saver: Saver, shown: str, resume: str) -> Saver:
+    """``saver``, whose errors also say what is already in the file and how to go on."""
+
+    def save(path: Path, answers: AnswersFile, bank: Bank) -> None:
+        try:
+            saver(path, answers, bank)
+        except RoadmapError as error:
+            kept = f"The answers saved before it are in {shown}. " if path.exists() else ""
+            raise RoadmapError(
+                error.message,
+                f"The last answer was not saved. {kept}Fix this, then resume with: {resume}",
+            ) from None
+
+    return save
 
 
 def _check(loaded: LoadedAnswers, bank: Bank) -> None:
