@@ -212,6 +212,16 @@ def test_plain_refuses_bad_replies_and_explains(tmp_path: Path) -> None:
     assert "Saved 0 of 13 answers to w.yaml. Resume with: roadmap assess w.yaml" in result.err
 
 
+def test_plain_numbers_take_a_decimal_comma_and_refuse_infinity(tmp_path: Path) -> None:
+    replies = [*WORKSHOP_REPLIES[:3], ("PL2.1", "inf"), ("PL2.1", "2,0"), ("PR1.1", "q")]
+    result = run_process(
+        "assess", "w.yaml", "--bank", "workshop-demo", cwd=tmp_path, stdin=piped(replies)
+    )
+    assert result.code == 0, result.err
+    assert "'inf' is not a number" in result.out
+    assert answers_in(tmp_path / "w.yaml")["PL2.1"] == 2
+
+
 def test_review_needs_an_existing_file(tmp_path: Path) -> None:
     result: Result = run_process("assess", "nope.yaml", "--review", cwd=tmp_path, stdin="")
     assert result.code == 1

@@ -34,6 +34,7 @@ from roadmap_cli.interview.model import (
     Reply,
     Tally,
     is_special,
+    parse_number,
 )
 
 if TYPE_CHECKING:
@@ -183,13 +184,9 @@ class ArrowAsker:
         hint = "a number" if number else "your answer"
 
         def check(text: str) -> bool | str:
-            if not number or not text.strip():
+            if not number or not text.strip() or parse_number(text) is not None:
                 return True
-            try:
-                float(text.replace(",", "."))
-            except ValueError:
-                return "Type a number, or leave it empty and press Enter for more choices."
-            return True
+            return "Type a number, or leave it empty and press Enter for more choices."
 
         typed = self._text(
             "Answer:",
@@ -201,8 +198,9 @@ class ArrowAsker:
             return self._menu(view)
         if not number:
             return Give(typed)
-        value = float(typed.replace(",", "."))
-        return Give(int(value) if value.is_integer() else value)
+        number_given = parse_number(typed)
+        assert number_given is not None  # the prompt's validator let only numbers through
+        return Give(number_given)
 
     def _menu(self, view: QuestionView) -> Reply | None:
         """Don't know, not applicable and navigation, for prompts without a list."""

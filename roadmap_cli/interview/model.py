@@ -8,6 +8,7 @@ interview in tests.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -184,6 +185,18 @@ class Asker(Protocol):
 def is_special(value: object) -> bool:
     """Whether ``value`` is one of the answers the tool itself offers (don't know, N/A)."""
     return value in (DONT_KNOW, NOT_APPLICABLE)
+
+
+def parse_number(typed: str) -> float | None:
+    """A typed number (a decimal comma is fine; 3 and 3.0 give 3), or None if it is not
+    a finite number."""
+    try:
+        number = float(typed.strip().replace(",", "."))
+    except ValueError:
+        return None
+    if not math.isfinite(number):
+        return None
+    return int(number) if number.is_integer() else number
 
 
 def describe_default(view: QuestionView) -> str:

@@ -26,6 +26,7 @@ from roadmap_cli.interview.model import (
     Reply,
     Tally,
     Value,
+    parse_number,
 )
 
 if TYPE_CHECKING:
@@ -157,12 +158,10 @@ class PlainAsker:
         if view.kind == "text":
             return typed
         if view.kind == "number":
-            try:
-                number = float(typed.replace(",", "."))
-            except ValueError:
+            number = parse_number(typed)
+            if number is None:
                 self._say(f"'{typed}' is not a number ({_number_hint(view)}).", "warn")
-                return None
-            return int(number) if number.is_integer() else number
+            return number
         picked: list[str] = []
         for part in (p for p in re.split(r"[,\s]+", typed) if p):
             if not part.isdigit() or not 1 <= int(part) <= len(keys):
