@@ -23,6 +23,7 @@ from questionary import Choice, Separator
 from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.interview import render
 from roadmap_cli.interview.model import (
+    NAVIGATION,
     Action,
     Details,
     Give,
@@ -40,13 +41,6 @@ from roadmap_cli.interview.model import (
 if TYPE_CHECKING:
     from rich.console import Console
 
-NAVIGATION: tuple[tuple[str, Action, str], ...] = (
-    ("b", "back", "Back to the previous question"),
-    ("s", "skip", "Skip for now"),
-    ("j", "jump", "Jump to a category…"),
-    ("o", "overview", "Overview of progress"),
-    ("q", "quit", "Save and quit"),
-)
 KEYS_HINT = "b back · s skip · j jump · o overview · q save and quit"
 
 

@@ -17,6 +17,16 @@ from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
 
 Value = str | float | int | list[str]
 Action = Literal["back", "skip", "jump", "overview", "quit"]
+
+# The navigation commands both askers offer: key, action, and how a list names it.
+NAVIGATION: tuple[tuple[str, Action, str], ...] = (
+    ("b", "back", "Back to the previous question"),
+    ("s", "skip", "Skip for now"),
+    ("j", "jump", "Jump to a category…"),
+    ("o", "overview", "Overview of progress"),
+    ("q", "quit", "Save and quit"),
+)
+
 Mode = Literal["normal", "review", "flagged", "only"]
 
 __all__ = ["DONT_KNOW", "NOT_APPLICABLE"]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.interview import render
 from roadmap_cli.interview.model import (
+    NAVIGATION,
     Details,
     Give,
     Go,
@@ -32,7 +33,7 @@ from roadmap_cli.interview.model import (
 if TYPE_CHECKING:
     from rich.console import Console
 
-COMMANDS = {"b": "back", "s": "skip", "j": "jump", "o": "overview", "q": "quit"}
+COMMANDS = {key: action for key, action, _ in NAVIGATION}
 HELP = (
     "Commands: b = back to the previous question, s = skip for now, j = jump to a category, "
     "o = overview of progress, q = save and quit, ? = this help. "
