@@ -189,12 +189,17 @@ def read_yaml(path: Path, *, what: str = "file") -> Document:
     return parse_yaml(raw, shown, what=what)
 
 
+def _line_column(text: str | bytes, offset: int) -> tuple[int, int]:
+    """Line and column (from 1) of ``offset`` in ``text`` (characters, or bytes)."""
+    newline: Any = b"\n" if isinstance(text, bytes) else "\n"
+    return text.count(newline, 0, offset) + 1, offset - (text.rfind(newline, 0, offset) + 1) + 1
+
+
 def _decode(raw: bytes, shown: str) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        line, column = _line_column(raw, err.start)
         raise _fail(
             shown,
             line,
@@ -204,8 +209,7 @@ def _decode(raw: bytes, shown: str) -> str:
         ) from None
     nul = text.find("\0")
     if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        raise _fail(shown, line, 1, "this is a binary file, not YAML text")
+        raise _fail(shown, _line_column(text, nul)[0], 1, "this is a binary file, not YAML text")
     return text
 
 
@@ -257,8 +261,7 @@ def _reader_error(err: yaml.YAMLError, text: str, shown: str) -> FileProblems:
     line = column = 1
     what = "a character"
     if isinstance(position, int):
-        line = text.count("\n", 0, position) + 1
-        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        line, column = _line_column(text, position)
         if position < len(text):
             what = f"the control character U+{ord(text[position]):04X}"
     return _fail(shown, line, column, f"contains {what}, which YAML text does not allow")
