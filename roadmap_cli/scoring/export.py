@@ -215,7 +215,6 @@ def category_rows(card: Scorecard) -> Iterator[dict[str, Any]]:
     for item in card.unmet:
         unmet[item.category] = unmet.get(item.category, 0) + 1
     for node in (*card.categories, card.overall):
-        counts = node.counts
         overall = node.level == "overall"
         yield {
             "file": card.file,
@@ -229,14 +228,9 @@ def category_rows(card: Scorecard) -> Iterator[dict[str, Any]]:
             "band": node.band or "",
             "capped": node.capped or "",
             "weight": f"{node.weight:g}",
-            "questions": counts.questions,
-            "answered": counts.answered,
-            "unanswered": counts.unanswered,
-            "not_applicable": counts.not_applicable,
-            "dont_know": counts.dont_know,
-            "flagged": counts.flagged,
-            "hidden": counts.hidden,
-            "coverage": _cell(counts.coverage),
+            # The same counts as the JSON; DictWriter puts them in CATEGORY_COLUMNS order.
+            **_counts(node.counts),
+            "coverage": _cell(node.counts.coverage),
             "red_flags": len(card.red_flags) if overall else flags.get(node.id, 0),
             "standards_unmet": len(card.unmet) if overall else unmet.get(node.id, 0),
         }
