@@ -20,10 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from roadmap_cli.answers import AnswersFile, load_answers, save_answers
-from roadmap_cli.bank import Bank
-from roadmap_cli.bank_loader import load_bank
-from roadmap_cli.conditions import DONT_KNOW
+from roadmap_cli.answers.model import AnswersFile, load_answers, save_answers
+from roadmap_cli.bank.conditions import DONT_KNOW
+from roadmap_cli.bank.model import Bank
+from roadmap_cli.bank.store import load_bank
 from roadmap_cli.interview.engine import Interview, Options
 from roadmap_cli.interview.model import (
     Details,

@@ -28,10 +28,17 @@ from pathlib import Path
 
 import yaml
 
-from roadmap_cli.answers import Answer, AnswersFile, Assessment, BankRef, load_answers, save_answers
-from roadmap_cli.answers_check import check_answers
-from roadmap_cli.bank_loader import load_bank
-from roadmap_cli.conditions import visibility
+from roadmap_cli.answers.check import check_answers
+from roadmap_cli.answers.model import (
+    Answer,
+    AnswersFile,
+    Assessment,
+    BankRef,
+    load_answers,
+    save_answers,
+)
+from roadmap_cli.bank.conditions import visibility
+from roadmap_cli.bank.store import load_bank
 from roadmap_cli.scoring.batch import FileResult, iter_rendered
 from roadmap_cli.scoring.export import json_fragment
 

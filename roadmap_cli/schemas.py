@@ -11,7 +11,7 @@ from roadmap_cli import __version__
 def schema(kind: str) -> dict[str, Any]:
     """The JSON Schema for ``kind`` ('bank' or 'answers')."""
     if kind == "bank":
-        from roadmap_cli.bank import Bank
+        from roadmap_cli.bank.model import Bank
 
         body = Bank.model_json_schema(by_alias=True)
         # In a bank folder, bank.yaml lists category *files*; the model sees them inlined.
@@ -24,7 +24,7 @@ def schema(kind: str) -> dict[str, Any]:
         }
         title = "roadmap-cli question bank (roadmap-bank/1)"
     elif kind == "answers":
-        from roadmap_cli.answers import AnswersFile
+        from roadmap_cli.answers.model import AnswersFile
 
         body = AnswersFile.model_json_schema(by_alias=True)
         title = "roadmap-cli answers file (roadmap-answers/1)"

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from roadmap_cli.answers import load_answers
-from roadmap_cli.answers_check import check_answers
-from roadmap_cli.bank import Bank
-from roadmap_cli.bank_loader import bank_cache
+from roadmap_cli.answers.check import check_answers
+from roadmap_cli.answers.model import load_answers
+from roadmap_cli.bank.model import Bank
+from roadmap_cli.bank.store import bank_cache
 from roadmap_cli.errors import FileProblems, Problem, RoadmapError, display_path
 
 

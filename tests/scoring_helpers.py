@@ -19,8 +19,8 @@ from typing import Any
 
 import yaml
 
-from roadmap_cli.answers import AnswersFile
-from roadmap_cli.bank import Bank
+from roadmap_cli.answers.model import AnswersFile
+from roadmap_cli.bank.model import Bank
 
 IMP = {"no": 0.0, "partly": 0.5, "yes": 1.0}
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from ruamel.yaml import YAML
 
-from roadmap_cli.answers import (
+from roadmap_cli.answers.model import (
     Answer,
     AnswersFile,
     Assessment,
@@ -22,7 +22,7 @@ from roadmap_cli.answers import (
     save_answers,
     to_yaml,
 )
-from roadmap_cli.bank_loader import load_bank
+from roadmap_cli.bank.store import load_bank
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.yamlio import write_atomic
 from tests.conftest import FIXTURE_BANK

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_cli.answers import load_answers
+from roadmap_cli.answers.model import load_answers
 from roadmap_cli.interview.model import Give, Go, QuestionView
 from roadmap_cli.interview.plain import PlainAsker
 from roadmap_cli.interview.render import console

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_cli.answers import AnswersFile, load_answers, save_answers
-from roadmap_cli.bank import Bank
-from roadmap_cli.bank_loader import load_bank
-from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
+from roadmap_cli.answers.model import AnswersFile, load_answers, save_answers
+from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
+from roadmap_cli.bank.model import Bank
+from roadmap_cli.bank.store import load_bank
 from roadmap_cli.errors import RoadmapError, UsageError
 from roadmap_cli.interview import session
 from roadmap_cli.interview.engine import Options, walk

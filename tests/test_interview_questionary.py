@@ -11,9 +11,9 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.input.base import PipeInput
 from prompt_toolkit.output import DummyOutput
 
-from roadmap_cli.answers import load_answers
-from roadmap_cli.bank_loader import load_bank
-from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
+from roadmap_cli.answers.model import load_answers
+from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
+from roadmap_cli.bank.store import load_bank
 from roadmap_cli.interview.arrows import ArrowAsker
 from roadmap_cli.interview.engine import walk
 from roadmap_cli.interview.model import (

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from roadmap_cli.answers import AnswersFile
+from roadmap_cli.answers.model import AnswersFile
 from roadmap_cli.scoring.model import Scorecard
 from roadmap_cli.scoring.registry import select_rule
 from tests.scoring_helpers import answers, mini_bank

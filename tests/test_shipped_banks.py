@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from roadmap_cli.bank import Bank
-from roadmap_cli.bank_lint import TAGS
-from roadmap_cli.bank_loader import load_bank
+from roadmap_cli.bank.lint import TAGS
+from roadmap_cli.bank.model import Bank
+from roadmap_cli.bank.store import load_bank
 from roadmap_cli.resources import builtin_banks
 from roadmap_cli.text import localize
 from tests.conftest import ROOT

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from rich.tree import Tree
 
-from roadmap_cli.bank import Bank
+from roadmap_cli.bank.model import Bank
 from roadmap_cli.cli.console import symbol
 from roadmap_cli.text import localize
 

@@ -31,7 +31,7 @@ def list_command(
     from rich.table import Table
     from rich.text import Text
 
-    from roadmap_cli.catalogue import describe_banks
+    from roadmap_cli.bank.catalogue import describe_banks
 
     rows, failures = describe_banks(paths or [])
     table = Table(title="Question banks", title_justify="left", box=box.SIMPLE_HEAD)
@@ -63,7 +63,7 @@ def show_command(
     ] = None,
 ) -> None:
     """Show a bank as a tree of categories, sections and questions."""
-    from roadmap_cli.bank_loader import load_bank
+    from roadmap_cli.bank.store import load_bank
     from roadmap_cli.cli.bank_tree import bank_tree
 
     loaded = load_bank(bank)
@@ -76,7 +76,7 @@ def lint_command(
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
     """Check banks and print every problem as FILE:LINE:COL: severity: message."""
-    from roadmap_cli.bank_loader import read_bank, resolve_bank
+    from roadmap_cli.bank.store import read_bank, resolve_bank
 
     problems = []
     for ref in paths:

@@ -51,7 +51,7 @@ def report_command(
     ] = False,
 ) -> None:
     """Write a gap report: where the country stands, and what to do first."""
-    from roadmap_cli.answers import now
+    from roadmap_cli.answers.model import now
     from roadmap_cli.report.build import build_report, default_output
     from roadmap_cli.yamlio import write_atomic
 

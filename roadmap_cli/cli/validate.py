@@ -16,7 +16,7 @@ def validate_command(
     bank: BankOption = None,
 ) -> None:
     """Check answers files against their bank and print FILE:LINE: problems."""
-    from roadmap_cli.bank_loader import bank_cache
+    from roadmap_cli.bank.store import bank_cache
     from roadmap_cli.validate import validate_file
 
     bank_for = bank_cache()

@@ -20,7 +20,7 @@ import questionary
 from prompt_toolkit.styles import Style
 from questionary import Choice, Separator
 
-from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
+from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.interview import render
 from roadmap_cli.interview.model import (
     NAVIGATION,

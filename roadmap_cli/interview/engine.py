@@ -22,10 +22,10 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from roadmap_cli.answers import ANSWERS_FORMAT, AnswersFile, Assessment, BankRef, save_answers
-from roadmap_cli.answers import Answer as Saved
-from roadmap_cli.answers_check import value_problem
-from roadmap_cli.bank import Bank, Located
+from roadmap_cli.answers.check import value_problem
+from roadmap_cli.answers.model import ANSWERS_FORMAT, AnswersFile, Assessment, BankRef, save_answers
+from roadmap_cli.answers.model import Answer as Saved
+from roadmap_cli.bank.model import Bank, Located
 from roadmap_cli.errors import UsageError
 from roadmap_cli.interview.model import (
     Asker,
@@ -58,7 +58,7 @@ class Interview:
         clock: Callable[[], datetime] | None = None,
         saver: Saver | None = None,
     ) -> None:
-        from roadmap_cli.answers import now
+        from roadmap_cli.answers.model import now
 
         self.bank, self.path, self.asker = bank, path, asker
         self.options = options or Options()

@@ -12,8 +12,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
-from roadmap_cli.bank import QuestionType
-from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
+from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
+from roadmap_cli.bank.model import QuestionType
 
 Value = str | float | int | list[str]
 Action = Literal["back", "skip", "jump", "overview", "quit"]

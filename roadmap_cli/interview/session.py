@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from roadmap_cli.answers import AnswersFile, LoadedAnswers, load_answers, save_answers
-from roadmap_cli.answers_check import check_answers
-from roadmap_cli.bank import Bank
-from roadmap_cli.bank_loader import load_bank
+from roadmap_cli.answers.check import check_answers
+from roadmap_cli.answers.model import AnswersFile, LoadedAnswers, load_answers, save_answers
+from roadmap_cli.bank.model import Bank
+from roadmap_cli.bank.store import load_bank
 from roadmap_cli.errors import FileProblems, RoadmapError, display_path
 from roadmap_cli.interview.engine import Interview, Options
 from roadmap_cli.interview.model import Asker, Progress

@@ -14,8 +14,8 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any
 
-from roadmap_cli.answers import AnswersFile
-from roadmap_cli.bank import Bank
+from roadmap_cli.answers.model import AnswersFile
+from roadmap_cli.bank.model import Bank
 
 Saver = Callable[[Path, AnswersFile, Bank], None]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from roadmap_cli.answers import Answer, AnswersFile
-from roadmap_cli.bank import Bank, Category, Located, Reference
-from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
+from roadmap_cli.answers.model import Answer, AnswersFile
+from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
+from roadmap_cli.bank.model import Bank, Category, Located, Reference
 from roadmap_cli.interview.model import (
     ChoiceView,
     NumberView,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from roadmap_cli.answers_check import load_checked
+from roadmap_cli.answers.check import load_checked
 from roadmap_cli.report.context import build_context
 from roadmap_cli.report.render import render
 from roadmap_cli.scoring.registry import select_rule

@@ -16,9 +16,9 @@ from typing import Any
 from markupsafe import Markup
 
 from roadmap_cli import __version__
-from roadmap_cli.answers import AnswersFile
-from roadmap_cli.bank import Bank
-from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
+from roadmap_cli.answers.model import AnswersFile
+from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
+from roadmap_cli.bank.model import Bank
 from roadmap_cli.report import charts
 from roadmap_cli.report.charts import pct
 from roadmap_cli.scoring.model import NodeScore, QuestionScore, Scorecard

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
-from roadmap_cli.bank import Bank
+from roadmap_cli.bank.model import Bank
 from roadmap_cli.scoring.model import (
     Band,
     Counts,

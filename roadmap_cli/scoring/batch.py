@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any, TypeVar
 
-from roadmap_cli.answers_check import load_checked
-from roadmap_cli.bank import Bank
-from roadmap_cli.bank_loader import load_bank
+from roadmap_cli.answers.check import load_checked
+from roadmap_cli.bank.model import Bank
+from roadmap_cli.bank.store import load_bank
 from roadmap_cli.errors import FileProblems, RoadmapError, display_path
 from roadmap_cli.scoring.model import Scorecard
 from roadmap_cli.scoring.registry import Selected, select_rule

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from roadmap_cli.errors import FileProblems, Problem
-from roadmap_cli.validation import Sources, read_model, validate
+from roadmap_cli.problems import Sources, read_model, validate
 from roadmap_cli.yamlio import Document
 
 if TYPE_CHECKING:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from roadmap_cli.answers import AnswersFile
-from roadmap_cli.bank import Bank, Option, Question
-from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
+from roadmap_cli.answers.model import AnswersFile
+from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
+from roadmap_cli.bank.model import Bank, Option, Question
 from roadmap_cli.scoring.model import Band, Counts, QuestionScore, Status, Trace
 from roadmap_cli.scoring.options import WeightedOptions
 from roadmap_cli.text import localize

@@ -19,8 +19,8 @@ from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from roadmap_cli.answers import AnswersFile
-from roadmap_cli.bank import Bank
+from roadmap_cli.answers.model import AnswersFile
+from roadmap_cli.bank.model import Bank
 from roadmap_cli.errors import RoadmapError, display_path
 from roadmap_cli.scoring.model import Scorecard
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from roadmap_cli.answers import AnswersFile
-from roadmap_cli.bank import Bank
+from roadmap_cli.answers.model import AnswersFile
+from roadmap_cli.bank.model import Bank
 from roadmap_cli.scoring.aggregate import build_tree, find_gaps, red_flags, unmet_standards
 from roadmap_cli.scoring.model import Scorecard
 from roadmap_cli.scoring.options import WeightedOptions, option_defaults, option_help

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from roadmap_cli.bank import Bank
-from roadmap_cli.bank_lint import lint_bank
+from roadmap_cli.bank.lint import lint_bank
+from roadmap_cli.bank.model import Bank
 from roadmap_cli.errors import FileProblems, Problem, RoadmapError, display_path
+from roadmap_cli.problems import Sources, validate
 from roadmap_cli.resources import builtin_banks
-from roadmap_cli.validation import Sources, validate
 from roadmap_cli.yamlio import read_yaml
 
 

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from roadmap_cli.answers import LoadedAnswers, load_answers
-from roadmap_cli.bank import Bank, Change, Question
-from roadmap_cli.bank_loader import load_bank
-from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
+from roadmap_cli.answers.model import LoadedAnswers, load_answers
+from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
+from roadmap_cli.bank.model import Bank, Change, Question
+from roadmap_cli.bank.store import load_bank
 from roadmap_cli.errors import FileProblems, Problem
 
 

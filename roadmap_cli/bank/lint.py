@@ -13,10 +13,10 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel
 
-from roadmap_cli.bank import Bank, Located, Option, Question
-from roadmap_cli.conditions import RESERVED_VALUES
+from roadmap_cli.bank.conditions import RESERVED_VALUES
+from roadmap_cli.bank.model import Bank, Located, Option, Question
 from roadmap_cli.errors import Problem
-from roadmap_cli.validation import Sources
+from roadmap_cli.problems import Sources
 from roadmap_cli.yamlio import Path_
 
 TAGS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from roadmap_cli.bank_loader import load_bank
+from roadmap_cli.bank.store import load_bank
 from roadmap_cli.errors import RoadmapError, display_path
 from roadmap_cli.resources import builtin_banks
 from roadmap_cli.text import localize

@@ -15,9 +15,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
 
-from roadmap_cli.bank import Bank, Name
-from roadmap_cli.conditions import visibility
-from roadmap_cli.validation import Sources, read_model
+from roadmap_cli.bank.conditions import visibility
+from roadmap_cli.bank.model import Bank, Name
+from roadmap_cli.problems import Sources, read_model
 from roadmap_cli.yamlio import dump_yaml, write_atomic
 
 ANSWERS_FORMAT = "roadmap-answers/1"

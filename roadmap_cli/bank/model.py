@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from roadmap_cli.conditions import Condition
+from roadmap_cli.bank.conditions import Condition
 from roadmap_cli.text import LocalText
 
 QuestionType = Literal["scale", "single", "multi", "number", "text"]
