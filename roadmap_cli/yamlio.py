@@ -12,11 +12,7 @@ another type, and replaces files atomically so that a crash never leaves half a 
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -434,63 +430,3 @@ def dump_yaml(data: Any) -> str:
         default_flow_style=False,
     )
     return text
-
-
-def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
-    """Replace ``path`` with ``text`` (UTF-8): readers see the old file or the new, never half.
-
-    The text goes to a temporary file in the same folder, is flushed and fsynced, then
-    renamed over the target.  ``private`` keeps the file owner-only on POSIX.
-    """
-    folder = path.parent if str(path.parent) else Path()
-    shown = display_path(path)
-    try:
-        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except FileNotFoundError:
-        raise RoadmapError(f"{shown}: the folder {display_path(folder)} does not exist") from None
-    except PermissionError:
-        raise RoadmapError(
-            f"{shown}: permission denied", "Choose a folder you may write to."
-        ) from None
-    except OSError as err:
-        raise RoadmapError(f"{shown}: cannot write: {err.strerror or err}") from None
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        if os.name == "posix" and not private:
-            umask = os.umask(0)
-            os.umask(umask)
-            temp.chmod(0o666 & ~umask)
-        _replace(temp, path)
-    except OSError as err:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise RoadmapError(f"{shown}: cannot write: {err.strerror or err}") from None
-    _sync_folder(folder)
-
-
-def _replace(temp: Path, target: Path) -> None:
-    # On Windows a file open in another program (an editor, a virus scanner) makes
-    # os.replace fail for a moment; try a few times before giving up.
-    for attempt in range(5):
-        try:
-            temp.replace(target)
-            return
-        except PermissionError:
-            if os.name != "nt" or attempt == 4:
-                raise
-            time.sleep(0.05 * (attempt + 1))
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -24,7 +24,7 @@ from roadmap_cli.answers.model import (
 )
 from roadmap_cli.bank.store import load_bank
 from roadmap_cli.errors import RoadmapError
-from roadmap_cli.yamlio import write_atomic
+from roadmap_cli.files import write_atomic
 from tests.conftest import FIXTURE_BANK
 
 TRICKY = [

@@ -17,8 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchem
 
 from roadmap_cli.bank.conditions import visibility
 from roadmap_cli.bank.model import Bank, Name
+from roadmap_cli.files import write_atomic
 from roadmap_cli.problems import Sources, read_model
-from roadmap_cli.yamlio import dump_yaml, write_atomic
+from roadmap_cli.yamlio import dump_yaml
 
 ANSWERS_FORMAT = "roadmap-answers/1"
 HEADER = "# roadmap-cli answers — edit with care; `roadmap validate FILE` checks it\n"

@@ -52,8 +52,8 @@ def report_command(
 ) -> None:
     """Write a gap report: where the country stands, and what to do first."""
     from roadmap_cli.answers.model import now
+    from roadmap_cli.files import write_atomic
     from roadmap_cli.report.build import build_report, default_output
-    from roadmap_cli.yamlio import write_atomic
 
     text = build_report(
         answers,

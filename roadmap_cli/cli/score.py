@@ -11,6 +11,7 @@ import typer
 
 from roadmap_cli.cli.console import err
 from roadmap_cli.cli.options import BankOption, RulesOption
+from roadmap_cli.files import atomic_writer
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -97,7 +98,7 @@ def score_command(
 
         print_scores([card for _, card in results if card is not None], selected.label)
     else:
-        target = export.AtomicText(output) if output is not None else nullcontext(sys.stdout)
+        target = atomic_writer(output) if output is not None else nullcontext(sys.stdout)
         with target as stream:
             if fmt is Format.json:
                 export.write_json(results, selected, stream)

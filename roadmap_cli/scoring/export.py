@@ -7,18 +7,13 @@ in docs/scoring.md.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any, TextIO
 
-from roadmap_cli.errors import RoadmapError, display_path
 from roadmap_cli.scoring.batch import FileResult
 from roadmap_cli.scoring.model import Counts, NodeScore, QuestionScore, Scorecard
 from roadmap_cli.scoring.registry import Selected
@@ -301,48 +296,3 @@ def summary(result: FileResult) -> Scorecard:
     assert result.card is not None
     card = result.card
     return replace(card, questions=(), sections=(), gaps=card.gaps[:5])
-
-
-class AtomicText:
-    """A text file written in place of ``path`` only when complete (temp file + rename).
-
-    JSON and CSV are streamed file by file, so the usual write-the-whole-text helper does
-    not fit; this keeps its promise: readers see the old file or the new, never half.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._temp: Path | None = None
-        self.stream: TextIO | None = None
-
-    def __enter__(self) -> TextIO:
-        folder = self.path.parent if str(self.path.parent) else Path()
-        try:
-            fd, name = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.", suffix=".tmp")
-        except OSError as err:
-            raise RoadmapError(
-                f"{display_path(self.path)}: cannot write: {err.strerror or err}"
-            ) from None
-        self._temp = Path(name)
-        # newline="" keeps the bytes the same on every platform (CSV sets its own \r\n).
-        self.stream = open(fd, "w", encoding="utf-8", newline="")  # noqa: PTH123
-        return self.stream
-
-    def __exit__(self, kind: object, value: object, traceback: object) -> None:
-        assert self.stream is not None and self._temp is not None
-        try:
-            if kind is None:
-                self.stream.flush()
-                os.fsync(self.stream.fileno())
-            self.stream.close()
-            if kind is None:
-                self._temp.replace(self.path)
-        except OSError as err:
-            kind = err
-            raise RoadmapError(
-                f"{display_path(self.path)}: cannot write: {err.strerror or err}"
-            ) from None
-        finally:
-            if kind is not None:
-                with contextlib.suppress(OSError):
-                    self._temp.unlink()
