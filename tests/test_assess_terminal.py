@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from roadmap_cli.answers.model import load_answers
+from roadmap_cli.assessment import examine
 from roadmap_cli.interview.model import Give, Go, QuestionView
 from roadmap_cli.interview.plain import PlainAsker
 from roadmap_cli.interview.render import console
-from roadmap_cli.validate import validate_file
 from tests.conftest import ROOT, Result, run_process
 from tests.interview_views import SCALE
 
@@ -86,7 +86,7 @@ def test_killed_after_three_answers_keeps_them_and_resumes_at_the_fourth(tmp_pat
     child.wait()
     path = tmp_path / "w.yaml"
     assert answers_in(path) == {"PL1.1": "partly", "PL1.2": "yes", "PL1.3": ["police"]}
-    assert validate_file(path).ok
+    assert examine(path).ok
     assert not [p for p in tmp_path.iterdir() if p.name != "w.yaml"], "no temporary files left"
 
     again = spawn("assess", "w.yaml", cwd=tmp_path)
@@ -110,7 +110,7 @@ def test_ctrl_c_at_a_prompt_saves_and_says_how_to_resume(tmp_path: Path) -> None
     assert child.exitstatus == 130
     path = tmp_path / "w.yaml"
     assert answers_in(path) == {"PL1.1": "not-in-place"}
-    assert validate_file(path).ok
+    assert examine(path).ok
 
 
 @needs_pty

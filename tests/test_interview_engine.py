@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from roadmap_cli.answers.model import AnswersFile, load_answers, save_answers
+from roadmap_cli.assessment import examine
 from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.bank.model import Bank
 from roadmap_cli.bank.store import load_bank
@@ -31,7 +32,6 @@ from roadmap_cli.interview.model import (
     Tally,
 )
 from roadmap_cli.interview.session import assess
-from roadmap_cli.validate import validate_file
 from tests.conftest import FIXTURE_BANK
 
 
@@ -137,7 +137,7 @@ def test_new_file_walks_in_order_and_writes_metadata_first(bank: Bank, tmp_path:
     )
     assert [(t.id, t.answered, t.unanswered) for t in script.done] == [("PL", 1, 0), ("PO", 4, 0)]
     assert outcome.status == "finished" and outcome.progress.total.saved == 5
-    assert validate_file(path, str(FIXTURE_BANK)).ok
+    assert examine(path, str(FIXTURE_BANK)).ok
 
 
 def test_positions_count_shown_questions(bank: Bank, tmp_path: Path) -> None:
@@ -328,7 +328,7 @@ def test_hidden_answer_is_kept_but_inactive(bank: Bank, tmp_path: Path) -> None:
     assert values(path) == {"PL1.1": "not-in-place", "PL1.2": "in-place"}
     planning = outcome.progress.categories[0]
     assert (planning.saved, planning.shown, planning.hidden_kept) == (1, 1, 1)
-    result = validate_file(path, str(FIXTURE_BANK))
+    result = examine(path, str(FIXTURE_BANK))
     assert result.ok and result.summary == "1 of 5 questions answered"
 
 
@@ -364,7 +364,7 @@ def test_every_answer_is_saved_before_the_next_question(bank: Bank, tmp_path: Pa
     with pytest.raises(KeyboardInterrupt):
         walk(bank, path, None, Interrupting(FULL))
     assert values(path) == {"PL1.1": "not-in-place", "PO1.1": ["sexual"], "PO1.2": 2}
-    assert validate_file(path, str(FIXTURE_BANK)).ok
+    assert examine(path, str(FIXTURE_BANK)).ok
 
 
 def test_nothing_flagged_says_so(bank: Bank, tmp_path: Path) -> None:

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from roadmap_cli.answers.model import LoadedAnswers, load_answers
+from roadmap_cli.answers.model import LoadedAnswers
 from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.bank.model import Bank, Change, Question
-from roadmap_cli.bank.store import load_bank
-from roadmap_cli.errors import FileProblems, Problem
+from roadmap_cli.errors import Problem
 
 
 def _version_key(version: str) -> tuple[int, ...]:
@@ -25,26 +22,6 @@ def changes_since(bank: Bank, version: str) -> list[Change]:
         (c for c in bank.changes if _version_key(c.version) > start),
         key=lambda c: _version_key(c.version),
     )
-
-
-def _load_bank(ref: str) -> Bank:
-    return load_bank(ref).bank
-
-
-def load_checked(
-    path: Path, bank_ref: str | None = None, bank_for: Callable[[str], Bank] = _load_bank
-) -> tuple[LoadedAnswers, Bank, list[Problem]]:
-    """An answers file, its bank (``bank_ref`` or the one it names) and any warnings.
-
-    Raises FileProblems if the file or its answers have errors; ``bank_for`` loads a bank
-    by reference (a batch passes one that loads each bank once).
-    """
-    loaded = load_answers(path)
-    bank = bank_for(bank_ref or loaded.answers.bank.id)
-    problems = check_answers(loaded, bank)
-    if any(problem.is_error for problem in problems):
-        raise FileProblems(problems, f"Run 'roadmap validate {path}' to see every problem.")
-    return loaded, bank, problems
 
 
 def check_answers(loaded: LoadedAnswers, bank: Bank) -> list[Problem]:

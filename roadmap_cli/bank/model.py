@@ -1,7 +1,8 @@
 """The question bank: its model (format ``roadmap-bank/1``) and the questions it holds.
 
-Loading from files lives in ``bank_loader``; checks across fields (ids, references,
-``show_if``) live in ``bank_lint``.  This module only says what a bank *is*.
+Loading from files lives in ``bank.store``; checks across fields (ids, references,
+``show_if``) live in ``bank.lint``.  This module only says what a bank *is*, and works out
+once per bank the facts about each question that no answer changes (``QuestionFacts``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from roadmap_cli.bank.conditions import Condition
-from roadmap_cli.text import LocalText
+from roadmap_cli.text import LocalText, localize
 
 QuestionType = Literal["scale", "single", "multi", "number", "text"]
 
@@ -203,6 +204,35 @@ class Change(_Model):
     note: LocalText | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class QuestionFacts:
+    """What scoring needs to know about a question that no answer changes.
+
+    Worked out once per bank (``Bank.facts``) because a batch scores every question of
+    every file against them.
+    """
+
+    question: Question
+    category: str  # the ids of its category and section
+    section: str
+    options: tuple[Option, ...]
+    option_by_key: dict[str, Option]
+    multi_total: float  # weight of all non-exclusive options (multi)
+    flag_markers: bool  # some option or threshold raises a red flag
+    references: tuple[str, ...]  # e.g. "TIPP Art. 9(1)"
+    recommendation: str  # in the bank's default language
+
+    @property
+    def is_red_flag_question(self) -> bool:
+        """Tagged ``red-flag``, or has an option or threshold that raises a red flag."""
+        return "red-flag" in self.question.tags or self.flag_markers
+
+    @property
+    def zero_is_red_flag(self) -> bool:
+        """A red-flag question whose options mark no red flag raises one on a zero."""
+        return "red-flag" in self.question.tags and not self.flag_markers
+
+
 @dataclass(frozen=True)
 class Located:
     """A question with its place in the bank."""
@@ -253,9 +283,38 @@ class Bank(_Model):
         return index
 
     @cached_property
+    def facts(self) -> tuple[QuestionFacts, ...]:
+        """Per-question facts in bank order (worked out once per bank)."""
+        return tuple(self._facts(item) for item in self.located)
+
+    @cached_property
+    def facts_by_id(self) -> dict[str, QuestionFacts]:
+        """``facts`` by question id (the first, if a broken bank repeats one)."""
+        index: dict[str, QuestionFacts] = {}
+        for facts in self.facts:
+            index.setdefault(facts.question.id, facts)
+        return index
+
+    @cached_property
     def option_index(self) -> dict[str, dict[str, Option]]:
         """Each question's options by key (checked for every answer of every file)."""
-        return {q.id: {o.key: o for o in self.options_for(q)} for q in self.questions()}
+        return {facts.question.id: facts.option_by_key for facts in self.facts}
+
+    def _facts(self, item: Located) -> QuestionFacts:
+        question = item.question
+        options = tuple(self.options_for(question))
+        thresholds = question.thresholds or []
+        return QuestionFacts(
+            question,
+            item.category.id,
+            item.section.id,
+            options,
+            {option.key: option for option in options},
+            sum(o.weight for o in options if not o.exclusive),
+            any(t.red_flag for t in thresholds) or any(o.red_flag for o in options),
+            tuple(ref.cite() for ref in question.references),
+            localize(question.recommendation, self.default_language),
+        )
 
     def questions(self) -> Iterator[Question]:
         """Every question in bank order."""

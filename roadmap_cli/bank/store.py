@@ -1,8 +1,12 @@
-"""Finding and loading question banks: a built-in id, a bank folder, or a one-file bank."""
+"""Finding and loading question banks: a built-in id, a bank folder, or a one-file bank.
+
+``BankStore`` is the one bank cache: a command that goes through many files (validate,
+score, report, and every command to come) asks it for each bank and gets each one loaded
+once.  ``load_bank`` loads afresh, for commands about one bank (lint, show, list).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -100,13 +104,19 @@ def load_bank(ref: str | Path) -> LoadedBank:
     return LoadedBank(bank, sources, path, origin)
 
 
-def bank_cache() -> Callable[[str], Bank]:
-    """A loader that loads each bank once: for commands that go through many files."""
-    banks: dict[str, Bank] = {}
+class BankStore:
+    """Banks by the reference they were asked for, each loaded once."""
 
-    def bank_for(ref: str) -> Bank:
-        if ref not in banks:
-            banks[ref] = load_bank(ref).bank
-        return banks[ref]
+    def __init__(self) -> None:
+        self._loaded: dict[str, LoadedBank] = {}
 
-    return bank_for
+    def get(self, ref: str) -> LoadedBank:
+        """The bank ``ref`` (a built-in id or a path) names, loaded on first use."""
+        loaded = self._loaded.get(ref)
+        if loaded is None:
+            loaded = self._loaded[ref] = load_bank(ref)
+        return loaded
+
+    def bank(self, ref: str) -> Bank:
+        """The Bank that ``ref`` names (see ``get``)."""
+        return self.get(ref).bank

@@ -16,13 +16,13 @@ def validate_command(
     bank: BankOption = None,
 ) -> None:
     """Check answers files against their bank and print FILE:LINE: problems."""
-    from roadmap_cli.bank.store import bank_cache
-    from roadmap_cli.validate import validate_file
+    from roadmap_cli.assessment import examine
+    from roadmap_cli.bank.store import BankStore
 
-    bank_for = bank_cache()
+    store = BankStore()
     failed = 0
     for path in files:
-        result = validate_file(path, bank, bank_for)
+        result = examine(path, bank, store)
         for problem in result.problems:
             typer.echo(problem.format(with_column=False))
         if result.ok:

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from roadmap_cli.answers.check import check_answers
-from roadmap_cli.answers.model import AnswersFile, LoadedAnswers, load_answers, save_answers
+from roadmap_cli.answers.model import AnswersFile, save_answers
+from roadmap_cli.assessment import Assessment, open_assessment
 from roadmap_cli.bank.model import Bank
 from roadmap_cli.bank.store import load_bank
-from roadmap_cli.errors import FileProblems, RoadmapError, display_path
+from roadmap_cli.errors import RoadmapError, display_path
 from roadmap_cli.interview.engine import Interview, Options
 from roadmap_cli.interview.model import Asker, Progress
 from roadmap_cli.interview.stop import Saver, SignalGuard
@@ -46,12 +46,9 @@ def assess(
 ) -> SessionResult:
     """Run the interview for ``path`` and say how it ended (never raises for a stop)."""
     shown = display_path(path)
-    existing = _open(path, shown, options)
+    existing = _open(path, shown, bank_ref, options)
     answers = existing.answers if existing else None
-    ref = bank_ref or (answers.bank.id if answers else DEFAULT_BANK)
-    bank = load_bank(ref).bank
-    if existing is not None:
-        _check(existing, bank)
+    bank = existing.bank if existing else load_bank(bank_ref or DEFAULT_BANK).bank
     resume = _resume_command(shown, bank_ref, bank.id)
     if asker is None:
         asker = _asker(plain)
@@ -75,7 +72,7 @@ def _stopped(interview: Interview, shown: str, resume: str) -> SessionResult:
     return SessionResult("stopped", progress, shown, resume)
 
 
-def _open(path: Path, shown: str, options: Options) -> LoadedAnswers | None:
+def _open(path: Path, shown: str, bank_ref: str | None, options: Options) -> Assessment | None:
     if path.is_dir():
         raise RoadmapError(f"{shown} is a folder", "Name an answers file, e.g. my-country.yaml.")
     if not path.exists():
@@ -96,7 +93,7 @@ def _open(path: Path, shown: str, options: Options) -> LoadedAnswers | None:
             f"{shown}: cannot save in the folder {display_path(path.parent)} (permission denied)",
             "Choose a folder you may write in, e.g. in your Documents.",
         )
-    return load_answers(path) if path.exists() else None
+    return open_assessment(path, bank_ref) if path.exists() else None
 
 
 def _explained(saver: Saver, shown: str, resume: str) -> Saver:
@@ -113,20 +110,6 @@ def _explained(saver: Saver, shown: str, resume: str) -> Saver:
             ) from None
 
     return save
-
-
-def _check(loaded: LoadedAnswers, bank: Bank) -> None:
-    """Refuse to continue a file that belongs to another bank or holds invalid answers."""
-    shown = display_path(loaded.path)
-    named = loaded.answers.bank.id
-    if named != bank.id:
-        raise RoadmapError(
-            f"{shown}: answers are for bank '{named}', not '{bank.id}'",
-            f"Leave out --bank to continue with '{named}'.",
-        )
-    errors = [p for p in check_answers(loaded, bank) if p.is_error]
-    if errors:
-        raise FileProblems(errors, f"See every problem with: roadmap validate {shown}")
 
 
 def _resume_command(shown: str, bank_ref: str | None, bank_id: str) -> str:

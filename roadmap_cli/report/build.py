@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from roadmap_cli.answers.check import load_checked
+from roadmap_cli.assessment import open_assessment
 from roadmap_cli.report.context import build_context
 from roadmap_cli.report.render import render
 from roadmap_cli.scoring.registry import select_rule
@@ -27,10 +27,10 @@ def build_report(
     generated: datetime | None = None,
 ) -> str:
     """The report for ``answers_path`` in ``fmt`` ('html' or 'md') under ``rules``."""
-    loaded, bank, _ = load_checked(answers_path, bank_ref)
+    assessment = open_assessment(answers_path, bank_ref)
     selected = select_rule(rules)
-    card = selected.score(bank, loaded.answers)
+    card = selected.score(assessment.bank, assessment.answers)
     context = build_context(
-        bank, loaded.answers, card, selected, language=language, generated=generated
+        assessment.bank, assessment.answers, card, selected, language=language, generated=generated
     )
     return render(context, fmt, template_dir)

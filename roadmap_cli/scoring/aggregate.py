@@ -24,7 +24,7 @@ from roadmap_cli.scoring.model import (
     TraceInput,
 )
 from roadmap_cli.scoring.options import WeightedOptions
-from roadmap_cli.scoring.questions import band_for, static
+from roadmap_cli.scoring.questions import band_for
 from roadmap_cli.text import localize
 
 PRIORITY = (
@@ -169,7 +169,7 @@ def find_gaps(
     gaps: list[tuple[float, int, Gap]] = []
     factors = options.priority
     threshold = max(options.gap_threshold, 1e-9)
-    known = static(bank)
+    known = bank.facts_by_id
     # Shared by every gap they apply to: the trace names the factors without a copy each.
     critical = TraceInput("critical", factors.critical)
     red_flag = TraceInput("red flag", factors.red_flag)

@@ -8,6 +8,7 @@ still scored; a broken rules plugin stops the run with one error.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import glob
 from collections.abc import Callable, Iterator, Sequence
@@ -16,9 +17,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any, TypeVar
 
-from roadmap_cli.answers.check import load_checked
-from roadmap_cli.bank.model import Bank
-from roadmap_cli.bank.store import load_bank
+from roadmap_cli.assessment import open_assessment
+from roadmap_cli.bank.store import BankStore
 from roadmap_cli.errors import FileProblems, RoadmapError, display_path
 from roadmap_cli.scoring.model import Scorecard
 from roadmap_cli.scoring.registry import Selected, select_rule
@@ -78,56 +78,51 @@ def expand_inputs(args: Sequence[str]) -> tuple[list[Path], list[FileResult]]:
 
 
 class Scorer:
-    """Scores files one at a time under one rule, loading each bank once.
-
-    Meant for batches, and tunes the garbage collector for them once a bank is loaded
-    (see ``_tune_gc``).
-    """
+    """Scores files one at a time under one rule, loading each bank once."""
 
     def __init__(self, selected: Selected, bank_ref: str | None = None) -> None:
         self.selected = selected
         self.bank_ref = bank_ref
-        self._banks: dict[str, Bank] = {}
-
-    def bank(self, ref: str) -> Bank:
-        """The bank ``ref`` names, loaded once."""
-        if ref not in self._banks:
-            self._banks[ref] = load_bank(ref).bank
-            _tune_gc()
-        return self._banks[ref]
+        self.store = BankStore()
 
     def score_path(self, path: Path) -> FileResult:
         """Score one file; a problem with the file becomes a failed result."""
         name = shown(path)
         try:
-            loaded, bank, problems = load_checked(path, self.bank_ref, self.bank)
+            assessment = open_assessment(path, self.bank_ref, self.store)
         except FileProblems as error:
             return FileResult(name, error=error.message)
         except RoadmapError as error:
             message = error.message
             return FileResult(name, error=message.removeprefix(f"{display_path(path)}: "))
         try:
-            card = self.selected.score(bank, loaded.answers)
+            card = self.selected.score(assessment.bank, assessment.answers)
         except RoadmapError as error:
             return FileResult(name, error=error.message, fatal_hint=error.hint, fatal=True)
-        warnings = tuple(p.format(with_column=False) for p in problems)
+        warnings = tuple(p.format(with_column=False) for p in assessment.warnings)
         return FileResult(name, replace(card, file=name, warnings=warnings))
 
 
-def _tune_gc() -> None:
-    """Make the garbage collector cheap for a long batch of files.
+@contextlib.contextmanager
+def batch_gc() -> Iterator[None]:
+    """Make the garbage collector cheap for a long batch of files, then put it back.
 
     Scoring a file allocates tens of thousands of short-lived objects and no reference
     cycles, so refcounting frees them and the collector only gets in the way: a full
     collection every twenty files walked the whole bank (a quarter of a run), and young
     collections every 700 allocations cost another tenth.  The objects alive now
-    (modules, rules, the bank) are frozen out of collection, and young collections wait
-    for 10,000 allocations.
+    (modules, rules) are frozen out of collection, and young collections wait for 10,000
+    allocations.  Opt-in (the CLI uses it): a library must not retune its host process.
     """
     gc.collect()
     gc.freeze()
-    _, middle, old = gc.get_threshold()
-    gc.set_threshold(10_000, middle, old)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(10_000, *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 _WORKER: Scorer | None = None
@@ -136,6 +131,10 @@ _WORKER: Scorer | None = None
 def _start_worker(rules: str | None, bank_ref: str | None) -> None:
     global _WORKER
     _WORKER = Scorer(select_rule(rules), bank_ref)
+    # A worker process is ours alone and lives for the batch: tune it for good.
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, *gc.get_threshold()[1:])
 
 
 def _score_in_worker(path: Path, render: Callable[[FileResult], Any]) -> tuple[FileResult, Any]:

@@ -8,94 +8,30 @@ score of the first threshold the value falls in.  text: never scored.  "Don't kn
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from roadmap_cli.answers.model import AnswersFile
 from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
-from roadmap_cli.bank.model import Bank, Option, Question
+from roadmap_cli.bank.model import Bank, QuestionFacts
 from roadmap_cli.scoring.model import Band, Counts, QuestionScore, Status, Trace
 from roadmap_cli.scoring.options import WeightedOptions
-from roadmap_cli.text import localize
 
 
-@dataclass(frozen=True, slots=True)
-class Static:
-    """What scoring needs to know about a question that no answer changes (computed once)."""
-
-    question: Question
-    category: str  # the ids of its category and section
-    section: str
-    ordered: tuple[Option, ...]
-    multi_total: float  # weight of all non-exclusive options (multi)
-    flag_markers: bool  # some option or threshold raises a red flag
-    references: tuple[str, ...]  # e.g. "TIPP Art. 9(1)"
-    recommendation: str
-    # Option key -> (its score, whether it raises a red flag, the Trace every file shares).
-    chosen: dict[str, tuple[float | None, bool, Trace]]
-
-    @property
-    def is_red_flag_question(self) -> bool:
-        """Tagged ``red-flag``, or has an option or threshold that raises a red flag."""
-        return "red-flag" in self.question.tags or self.flag_markers
-
-    @property
-    def zero_is_red_flag(self) -> bool:
-        """A red-flag question whose options mark no red flag raises one on a zero."""
-        return "red-flag" in self.question.tags and not self.flag_markers
-
-
-_INDEX: dict[int, tuple[Bank, dict[str, Static], tuple[Static, ...]]] = {}
-
-
-def static(bank: Bank) -> dict[str, Static]:
-    """Per-question facts for ``bank`` by question id, cached: a batch scores many files."""
-    return _facts(bank)[1]
-
-
-def in_order(bank: Bank) -> tuple[Static, ...]:
-    """Per-question facts for ``bank`` in bank order (cached as ``static``)."""
-    return _facts(bank)[2]
-
-
-def _facts(bank: Bank) -> tuple[Bank, dict[str, Static], tuple[Static, ...]]:
-    hit = _INDEX.get(id(bank))
-    if hit is not None and hit[0] is bank:
-        return hit
-    ordered = tuple(
-        _static(bank, item.question, item.category.id, item.section.id) for item in bank.located
-    )
-    by_id: dict[str, Static] = {}
-    for facts in ordered:
-        by_id.setdefault(facts.question.id, facts)
-    if len(_INDEX) > 16:  # many banks in one process is rare; keep the cache small
-        _INDEX.clear()
-    hit = _INDEX[id(bank)] = (bank, by_id, ordered)
-    return hit
-
-
-def _static(bank: Bank, question: Question, category: str, section: str) -> Static:
-    options = bank.options_for(question)
-    flags = any(t.red_flag for t in question.thresholds or []) or any(o.red_flag for o in options)
-    chosen = {}
-    for option in options:
+def _option_trace(key: str, score: float | None) -> Trace:
+    """The trace of a scale or single-choice answer (shared: value objects, few distinct)."""
+    trace = _OPTION_TRACES.get((key, score))
+    if trace is None:
         formula = (
-            f"score of option '{option.key}' = {_num(option.score)}"
-            if option.score is not None
-            else f"option '{option.key}' carries no score: left out"
+            f"score of option '{key}' = {_num(score)}"
+            if score is not None
+            else f"option '{key}' carries no score: left out"
         )
-        chosen[option.key] = (option.score, option.red_flag, Trace(formula, (), option.score))
-    return Static(
-        question,
-        category,
-        section,
-        tuple(options),
-        sum(o.weight for o in options if not o.exclusive),
-        flags,
-        tuple(ref.cite() for ref in question.references),
-        localize(question.recommendation, bank.default_language),
-        chosen,
-    )
+        trace = _OPTION_TRACES[key, score] = Trace(formula, (), score)
+    return trace
+
+
+# Keyed by what the trace says, not by bank: bounded by the option keys and scores in use.
+_OPTION_TRACES: dict[tuple[str, float | None], Trace] = {}
 
 
 def band_for(score: float | None, bands: tuple[Band, ...]) -> str | None:
@@ -129,7 +65,7 @@ def _num(value: float) -> str:
 _TEXT = Trace("text answers are not scored")
 
 
-def _answered(facts: Static, value: Any) -> tuple[float | None, bool, Trace]:
+def _answered(facts: QuestionFacts, value: Any) -> tuple[float | None, bool, Trace]:
     """(score or None, raised a red flag, trace) of an actual answer (not dk/na)."""
     kind = facts.question.type
     if kind == "text":
@@ -138,22 +74,22 @@ def _answered(facts: Static, value: Any) -> tuple[float | None, bool, Trace]:
         return _multi(facts, value)
     if kind == "number":
         return _number(facts, value)
-    # scale and single: the common case, worked out once per option (Static.chosen).
-    chosen = facts.chosen.get(value) if type(value) is str else None
-    if chosen is None:
+    # scale and single: the common case.
+    option = facts.option_by_key.get(value) if type(value) is str else None
+    if option is None:
         return None, False, Trace(f"'{show(value)}' is not an option: left out")
-    return chosen
+    return option.score, option.red_flag, _option_trace(option.key, option.score)
 
 
-def _multi(facts: Static, value: Any) -> tuple[float | None, bool, Trace]:
+def _multi(facts: QuestionFacts, value: Any) -> tuple[float | None, bool, Trace]:
     total = facts.multi_total
     if total <= 0:
         return None, False, Trace("the options carry no weight: left out")
     ticked = set(value) if isinstance(value, list) else {value}
-    got = [o for o in facts.ordered if o.key in ticked and not o.exclusive]
+    got = [o for o in facts.options if o.key in ticked and not o.exclusive]
     share = sum(o.weight for o in got) / total
     parts = " + ".join(f"{o.key} {_num(o.weight)}" for o in got) or "0"
-    flag = any(o.red_flag for o in facts.ordered if o.key in ticked)
+    flag = any(o.red_flag for o in facts.options if o.key in ticked)
     formula = (
         f"weight ticked ({parts}) / weight of all non-exclusive options "
         f"({_num(total)}) = {_num(share)}"
@@ -161,7 +97,7 @@ def _multi(facts: Static, value: Any) -> tuple[float | None, bool, Trace]:
     return share, flag, Trace(formula, (), share)
 
 
-def _number(facts: Static, value: Any) -> tuple[float | None, bool, Trace]:
+def _number(facts: QuestionFacts, value: Any) -> tuple[float | None, bool, Trace]:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None, False, Trace("not a number: left out")
     for i, threshold in enumerate(facts.question.thresholds or []):
@@ -209,7 +145,7 @@ def score_questions(
     """Every question of the bank, scored under ``options``, in bank order.
 
     This runs for every question of every file in a batch, so it works from facts
-    computed once per bank (``Static``) and builds nothing it can share.
+    computed once per bank (``Bank.facts``) and builds nothing it can share.
     """
     shown = answers.shown(bank)
     given = answers.answers
@@ -219,7 +155,7 @@ def score_questions(
     dont_know = _policy(options.dont_know, "don't know", "dont_know")
     not_applicable = _policy(options.not_applicable, "not applicable", "not_applicable")
     scored = []
-    for facts in in_order(bank):
+    for facts in bank.facts:
         question = facts.question
         qid = question.id
         answer = given.get(qid)

@@ -31,7 +31,7 @@ from roadmap_cli.scoring.model import (
     TraceInput,
 )
 from roadmap_cli.scoring.options import WalkFreeOptions, option_defaults, option_help
-from roadmap_cli.scoring.questions import band_for, in_order, score_questions
+from roadmap_cli.scoring.questions import band_for, score_questions
 from roadmap_cli.scoring.rules import parse_options, require_band
 from roadmap_cli.text import localize
 
@@ -57,7 +57,7 @@ class WalkFreeRule:
         require_band(self.name, "red_flag_cap", opts.red_flag_cap, bands)
         questions = score_questions(bank, answers, opts)
         # Negative indicators only ever subtract, so they stay out of the section means.
-        negative = {f.question.id for f in in_order(bank) if f.is_red_flag_question}
+        negative = {f.question.id for f in bank.facts if f.is_red_flag_question}
         sections, categories, _ = build_tree(
             bank, questions, opts, left_out=negative, left_out_what="red-flag questions"
         )
