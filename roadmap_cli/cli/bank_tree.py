@@ -6,7 +6,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from roadmap_cli.bank.model import Bank
-from roadmap_cli.cli.console import symbol
+from roadmap_cli.terminal import symbol
 from roadmap_cli.text import localize
 
 

@@ -25,7 +25,7 @@ def console(file: object = None, width: int | None = None) -> Console:
     from rich.console import Console
     from rich.theme import Theme
 
-    from roadmap_cli.cli.console import STYLES
+    from roadmap_cli.terminal import STYLES
 
     return Console(
         file=file,  # type: ignore[arg-type]
