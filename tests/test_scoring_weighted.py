@@ -190,7 +190,8 @@ def test_flagged_answers_are_counted() -> None:
 def test_trace_explains_a_section() -> None:
     from roadmap_cli.scoring.explain import explain
 
-    lines = explain(score(TYPICAL), "A1")
+    lines = explain(score(TYPICAL), "A1", "typical.yaml")
+    assert lines[0].startswith("typical.yaml: section A1")
     assert "  working: (2 × 0.5 + 1 × 1) / 3 = 0.6667" in lines
     assert lines[1] == "  score: 0.6667 (Established)"
 

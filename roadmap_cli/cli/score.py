@@ -70,7 +70,7 @@ def score_command(
 
     from roadmap_cli.errors import UsageError
     from roadmap_cli.scoring import export
-    from roadmap_cli.scoring.batch import expand_inputs, iter_rendered
+    from roadmap_cli.scoring.batch import batch_gc, run
     from roadmap_cli.scoring.explain import explain_fragment
     from roadmap_cli.scoring.registry import select_rule
 
@@ -78,8 +78,6 @@ def score_command(
     if output is not None and fmt is Format.table:
         raise UsageError("--output needs --format json or csv")
     selected = select_rule(rules)
-    paths, missing = expand_inputs(inputs)
-    failed = [f"{m.file}: {m.error}" for m in missing]
     line_end = "\r\n" if output is not None else "\n"
     # What each file becomes, computed where it is scored (in the worker with --jobs).
     render: Callable[[FileResult], Any] = export.summary
@@ -89,28 +87,29 @@ def score_command(
         render = export.json_fragment
     elif fmt is Format.csv:
         render = partial(export.csv_fragment, per_question, line_end)
-    scored = iter_rendered(paths, render, rules, bank, jobs, selected)
-    results = _progress(scored, len(paths), failed)
-    if explain is not None:
-        typer.echo("\n\n".join("\n".join(lines) for _, lines in results if lines is not None))
-    elif fmt is Format.table:
-        from roadmap_cli.cli.score_view import print_scores
+    with batch_gc():
+        batch = run(inputs, render, rules, bank, jobs, selected)
+        results = _progress(batch.results, batch.total)
+        if explain is not None:
+            typer.echo("\n\n".join("\n".join(lines) for _, lines in results if lines is not None))
+        elif fmt is Format.table:
+            from roadmap_cli.cli.score_view import print_scores
 
-        print_scores([card for _, card in results if card is not None], selected.label)
-    else:
-        target = atomic_writer(output) if output is not None else nullcontext(sys.stdout)
-        with target as stream:
-            if fmt is Format.json:
-                export.write_json(results, selected, stream)
-            else:
-                export.write_csv(
-                    results, stream, per_question=per_question, bom=bom, line_end=line_end
-                )
-    for line in failed:
+            print_scores([card for _, card in results if card is not None], selected.label)
+        else:
+            target = atomic_writer(output) if output is not None else nullcontext(sys.stdout)
+            with target as stream:
+                if fmt is Format.json:
+                    export.write_json(results, selected, stream)
+                else:
+                    export.write_csv(
+                        results, stream, per_question=per_question, bom=bom, line_end=line_end
+                    )
+    for line in batch.failed:
         err().print(f"roadmap: {line}", markup=False, highlight=False)
-    total = len(paths) + len(missing)
-    if failed:
-        err().print(f"{len(failed)} of {total} file{'s' * (total != 1)} failed", style="bad")
+    if batch.failed:
+        total = batch.total
+        err().print(f"{len(batch.failed)} of {total} file{'s' * (total != 1)} failed", style="bad")
         raise typer.Exit(1)
 
 
@@ -121,26 +120,17 @@ def _format_from(output: Path | None) -> Format:
 
 
 def _progress(
-    results: Iterator[tuple[FileResult, Any]], total: int, failed: list[str]
+    results: Iterator[tuple[FileResult, Any]], total: int
 ) -> Iterator[tuple[FileResult, Any]]:
-    """Pass results through, noting failures, with a progress bar on a terminal."""
+    """Pass results through, with a progress bar on a terminal."""
     console = err()
     if total < 2 or not console.is_terminal:
-        for item in results:
-            _note(item[0], failed)
-            yield item
+        yield from results
         return
     from rich.progress import Progress
 
     with Progress(console=console, transient=True) as bar:
         task = bar.add_task("scoring", total=total)
         for item in results:
-            _note(item[0], failed)
             bar.advance(task)
             yield item
-
-
-def _note(result: FileResult, failed: list[str]) -> None:
-    if not result.ok:
-        error = result.error or "failed"
-        failed.append(error if error.startswith(result.file) else f"{result.file}: {error}")

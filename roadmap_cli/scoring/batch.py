@@ -33,6 +33,7 @@ class FileResult:
 
     file: str
     card: Scorecard | None = None
+    warnings: tuple[str, ...] = ()  # the file's problems that are not errors
     error: str | None = None
     fatal_hint: str | None = None  # set when the error must stop the whole run
     fatal: bool = False
@@ -100,7 +101,7 @@ class Scorer:
         except RoadmapError as error:
             return FileResult(name, error=error.message, fatal_hint=error.hint, fatal=True)
         warnings = tuple(p.format(with_column=False) for p in assessment.warnings)
-        return FileResult(name, replace(card, file=name, warnings=warnings))
+        return FileResult(name, card, warnings)
 
 
 @contextlib.contextmanager
@@ -178,6 +179,46 @@ def iter_rendered(
         tasks = pool.map(_score_in_worker, paths, [render] * len(paths), chunksize=chunk)
         for result, rendered in tasks:
             yield _checked(result), rendered
+
+
+@dataclass
+class Batch:
+    """A batch run in progress: the results as they come, and the inputs that failed.
+
+    ``failed`` holds one line per file that could not be read or scored (and per argument
+    that named nothing); it is complete once ``results`` has been read to the end.
+    """
+
+    results: Iterator[tuple[FileResult, Any]]
+    total: int  # files found, plus arguments that named none
+    failed: list[str]
+
+
+def run(
+    inputs: Sequence[str],
+    render: Callable[[FileResult], R],
+    rules: str | None = None,
+    bank_ref: str | None = None,
+    jobs: int = 1,
+    selected: Selected | None = None,
+) -> Batch:
+    """Score the files that FILE, DIR and GLOB ``inputs`` name, ``render``-ing each one.
+
+    The one entry point for batches (``roadmap score`` and the commands built on it):
+    see ``expand_inputs`` for what the arguments name and ``iter_rendered`` for how
+    files are scored.
+    """
+    paths, missing = expand_inputs(inputs)
+    failed = [f"{m.file}: {m.error}" for m in missing]
+
+    def noted() -> Iterator[tuple[FileResult, Any]]:
+        for result, rendered in iter_rendered(paths, render, rules, bank_ref, jobs, selected):
+            if not result.ok:
+                error = result.error or "failed"
+                failed.append(error if error.startswith(result.file) else f"{result.file}: {error}")
+            yield result, rendered
+
+    return Batch(noted(), len(paths) + len(missing), failed)
 
 
 def _checked(result: FileResult) -> FileResult:

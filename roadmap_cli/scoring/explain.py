@@ -29,18 +29,21 @@ def _factors(gap: Gap) -> str:
     return " × ".join(parts)
 
 
-def explain(card: Scorecard, node_id: str) -> list[str]:
-    """Lines explaining the score of ``node_id`` in ``card``; RoadmapError if no such id."""
+def explain(card: Scorecard, node_id: str, file: str) -> list[str]:
+    """Lines explaining the score of ``node_id`` in ``card`` (scored from ``file``).
+
+    Raises RoadmapError if the card has no such id.
+    """
     node = card.find(node_id)
     if node is None:
         raise RoadmapError(
-            f"{card.file}: no question, section or category '{node_id}' in bank {card.bank_id}",
+            f"{file}: no question, section or category '{node_id}' in bank {card.bank_id}",
             "Give a question id (PL1.1), a section id (PL1), a category id (PL) or 'overall'.",
         )
     kind = "question" if isinstance(node, QuestionScore) else node.level
     title = f" “{node.title}”" if isinstance(node, NodeScore) and node.title else ""
     name = f"{kind} {node.id}" if node.id != kind else kind
-    lines = [f"{card.file}: {name}{title} — rule {card.rule}"]
+    lines = [f"{file}: {name}{title} — rule {card.rule}"]
     band = f" ({node.band})" if node.band else ""
     lines.append(f"  score: {_num(node.score)}{band}")
     if isinstance(node, QuestionScore):
@@ -82,4 +85,4 @@ def explain(card: Scorecard, node_id: str) -> list[str]:
 def explain_fragment(node_id: str, result: FileResult) -> list[str]:
     """``explain`` for a batch result (rendered where the file was scored)."""
     assert result.card is not None
-    return explain(result.card, node_id)
+    return explain(result.card, node_id, result.file)

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any, TextIO
 
 from roadmap_cli.scoring.batch import FileResult
-from roadmap_cli.scoring.model import Counts, NodeScore, QuestionScore, Scorecard
+from roadmap_cli.scoring.output import to_data
 from roadmap_cli.scoring.registry import Selected
 
 SCORES_FORMAT = "roadmap-scores/1"
@@ -30,112 +30,6 @@ QUESTION_COLUMNS = (
     "status", "score", "weight", "band", "critical", "red_flag", "flagged", "target",
     "shortfall", "priority",
 )  # fmt: skip
-
-
-def number(value: float | None) -> float | None:
-    """A score as written to JSON: four decimals (None stays None)."""
-    return None if value is None else round(value, 4)
-
-
-def _counts(counts: Counts) -> dict[str, Any]:
-    return {
-        "questions": counts.questions,
-        "answered": counts.answered,
-        "unanswered": counts.unanswered,
-        "not_applicable": counts.not_applicable,
-        "dont_know": counts.dont_know,
-        "flagged": counts.flagged,
-        "hidden": counts.hidden,
-        "coverage": number(counts.coverage),
-    }
-
-
-def node_dict(node: NodeScore) -> dict[str, Any]:
-    """A section, category or overall node as JSON data."""
-    data: dict[str, Any] = {"id": node.id, "title": node.title}
-    if node.category:
-        data["category"] = node.category
-    data.update(
-        score=number(node.score),
-        band=node.band,
-        capped=node.capped,
-        weight=node.weight,
-        counts=_counts(node.counts),
-    )
-    return data
-
-
-def question_dict(q: QuestionScore) -> dict[str, Any]:
-    """A question's score as JSON data."""
-    return {
-        "id": q.id,
-        "category": q.category,
-        "section": q.section,
-        "type": q.type,
-        "answer": q.answer,
-        "status": q.status,
-        "score": number(q.score),
-        "weight": q.weight,
-        "band": q.band,
-        "critical": q.critical,
-        "red_flag": q.red_flag,
-        "flagged": q.flagged,
-    }
-
-
-def card_dict(card: Scorecard) -> dict[str, Any]:
-    """A whole Scorecard as JSON data (traces are left to ``--explain``)."""
-    return {
-        "file": card.file,
-        "country": card.country,
-        "bank": {"id": card.bank_id, "version": card.bank_version},
-        "rule": card.rule,
-        "bands": [{"name": b.name, "min": b.min} for b in card.bands],
-        "overall": node_dict(card.overall),
-        "categories": [node_dict(n) for n in card.categories],
-        "sections": [node_dict(n) for n in card.sections],
-        "questions": [question_dict(q) for q in card.questions],
-        "minimum_standards_unmet": [
-            {
-                "question": u.question,
-                "category": u.category,
-                "section": u.section,
-                "score": number(u.score),
-                "threshold": u.threshold,
-                "reason": u.reason,
-            }
-            for u in card.unmet
-        ],
-        "red_flags": [
-            {
-                "question": f.question,
-                "category": f.category,
-                "section": f.section,
-                "answer": f.answer,
-                "reason": f.reason,
-                "penalty": number(f.penalty),
-            }
-            for f in card.red_flags
-        ],
-        "gaps": [
-            {
-                "question": g.question,
-                "category": g.category,
-                "section": g.section,
-                "score": number(g.score),
-                "target": g.target,
-                "shortfall": number(g.shortfall),
-                "weight": g.weight,
-                "priority": number(g.priority),
-                "critical": g.critical,
-                "red_flag": g.red_flag,
-                "recommendation": g.recommendation,
-                "references": list(g.references),
-            }
-            for g in card.gaps
-        ],
-        "warnings": list(card.warnings),
-    }
 
 
 # Containers this deep are written on one line: one question, gap or trace per line
@@ -174,7 +68,8 @@ def _dumps(data: Any, indent: int) -> str:
 def json_fragment(result: FileResult) -> str:
     """One scored file as it appears in the JSON ``files`` list (rendered where scored)."""
     assert result.card is not None
-    return _dumps(card_dict(result.card), 4)
+    entry = {"file": result.file, **to_data(result.card), "warnings": list(result.warnings)}
+    return _dumps(entry, 4)
 
 
 def write_json(
@@ -201,65 +96,69 @@ def write_json(
     stream.write(_dumps(failed, 2).lstrip() + "\n}\n")
 
 
-def category_rows(card: Scorecard) -> Iterator[dict[str, Any]]:
-    """CSV rows for one file: one per category, then one for the whole assessment."""
+def category_rows(file: str, data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """CSV rows for one file (``to_data``): one per category, then the whole assessment."""
     flags: dict[str, int] = {}
     unmet: dict[str, int] = {}
-    for flag in card.red_flags:
-        flags[flag.category] = flags.get(flag.category, 0) + 1
-    for item in card.unmet:
-        unmet[item.category] = unmet.get(item.category, 0) + 1
-    for node in (*card.categories, card.overall):
-        overall = node.level == "overall"
+    for flag in data["red_flags"]:
+        flags[flag["category"]] = flags.get(flag["category"], 0) + 1
+    for item in data["minimum_standards_unmet"]:
+        unmet[item["category"]] = unmet.get(item["category"], 0) + 1
+    overall = data["overall"]
+    for node in (*data["categories"], overall):
+        whole = node is overall
         yield {
-            "file": card.file,
-            "country": card.country,
-            "bank": card.bank_id,
-            "bank_version": card.bank_version,
-            "rules": card.rule,
-            "category": node.id,
-            "title": node.title,
-            "score": _cell(node.score),
-            "band": node.band or "",
-            "capped": node.capped or "",
-            "weight": f"{node.weight:g}",
+            "file": file,
+            "country": data["country"],
+            "bank": data["bank"]["id"],
+            "bank_version": data["bank"]["version"],
+            "rules": data["rule"],
+            "category": node["id"],
+            "title": node["title"],
+            "score": _cell(node["score"]),
+            "band": node["band"] or "",
+            "capped": node["capped"] or "",
+            "weight": f"{node['weight']:g}",
             # The same counts as the JSON; DictWriter puts them in CATEGORY_COLUMNS order.
-            **_counts(node.counts),
-            "coverage": _cell(node.counts.coverage),
-            "red_flags": len(card.red_flags) if overall else flags.get(node.id, 0),
-            "standards_unmet": len(card.unmet) if overall else unmet.get(node.id, 0),
+            **node["counts"],
+            "coverage": _cell(node["counts"]["coverage"]),
+            "red_flags": len(data["red_flags"]) if whole else flags.get(node["id"], 0),
+            "standards_unmet": (
+                len(data["minimum_standards_unmet"]) if whole else unmet.get(node["id"], 0)
+            ),
         }
 
 
-def question_rows(card: Scorecard) -> Iterator[dict[str, Any]]:
-    """CSV rows for one file: one per question."""
-    gaps = {gap.question: gap for gap in card.gaps}
-    for q in card.questions:
-        gap = gaps.get(q.id)
+def question_rows(file: str, data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """CSV rows for one file (``to_data``): one per question."""
+    gaps = {gap["question"]: gap for gap in data["gaps"]}
+    for q in data["questions"]:
+        gap = gaps.get(q["id"])
         yield {
-            "file": card.file,
-            "country": card.country,
-            "bank": card.bank_id,
-            "rules": card.rule,
-            "category": q.category,
-            "section": q.section,
-            "question": q.id,
-            "type": q.type,
-            "answer": q.answer,
-            "status": q.status,
-            "score": _cell(q.score),
-            "weight": f"{q.weight:g}",
-            "band": q.band or "",
-            "critical": "yes" if q.critical else "no",
-            "red_flag": "yes" if q.red_flag else "no",
-            "flagged": "yes" if q.flagged else "no",
-            "target": f"{gap.target:g}" if gap else "",
-            "shortfall": _cell(gap.shortfall) if gap else "",
-            "priority": _cell(gap.priority) if gap else "",
+            "file": file,
+            "country": data["country"],
+            "bank": data["bank"]["id"],
+            "rules": data["rule"],
+            "category": q["category"],
+            "section": q["section"],
+            "question": q["id"],
+            "type": q["type"],
+            "answer": q["answer"],
+            "status": q["status"],
+            "score": _cell(q["score"]),
+            "weight": f"{q['weight']:g}",
+            "band": q["band"] or "",
+            "critical": "yes" if q["critical"] else "no",
+            "red_flag": "yes" if q["red_flag"] else "no",
+            "flagged": "yes" if q["flagged"] else "no",
+            "target": f"{gap['target']:g}" if gap else "",
+            "shortfall": _cell(gap["shortfall"]) if gap else "",
+            "priority": _cell(gap["priority"]) if gap else "",
         }
 
 
 def _cell(value: float | None) -> str:
+    # Values come from to_data, already rounded to four decimals: this only pads them.
     return "" if value is None else f"{value:.4f}"
 
 
@@ -269,7 +168,9 @@ def csv_fragment(per_question: bool, line_end: str, result: FileResult) -> str:
     buffer = io.StringIO()
     columns = QUESTION_COLUMNS if per_question else CATEGORY_COLUMNS
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator=line_end)
-    writer.writerows(question_rows(result.card) if per_question else category_rows(result.card))
+    data = to_data(result.card)
+    rows = question_rows if per_question else category_rows
+    writer.writerows(rows(result.file, data))
     return buffer.getvalue()
 
 
@@ -291,8 +192,8 @@ def write_csv(
             stream.write(fragment)
 
 
-def summary(result: FileResult) -> Scorecard:
-    """The part of a Scorecard the terminal table shows (small enough to send back fast)."""
+def summary(result: FileResult) -> dict[str, Any]:
+    """The part of ``to_data`` the terminal table shows (small enough to send back fast)."""
     assert result.card is not None
-    card = result.card
-    return replace(card, questions=(), sections=(), gaps=card.gaps[:5])
+    data = to_data(replace(result.card, questions=(), sections=(), gaps=result.card.gaps[:5]))
+    return {"file": result.file, **data}

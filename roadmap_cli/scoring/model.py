@@ -9,7 +9,7 @@ to build and to send between processes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 Level = Literal["question", "section", "category", "overall"]
@@ -170,8 +170,6 @@ class Scorecard:
     gaps: tuple[Gap, ...] = ()
     red_flags: tuple[RedFlag, ...] = ()
     unmet: tuple[StandardUnmet, ...] = ()
-    file: str = ""
-    warnings: tuple[str, ...] = field(default=())
 
     def find(self, node_id: str) -> QuestionScore | NodeScore | None:
         """The question, section or category with this id, or the overall node ("overall")."""

@@ -1,0 +1,124 @@
+"""The one output layer over a Scorecard: ``to_data`` and the helpers that show numbers.
+
+JSON and CSV exports, the score table and every future output read a Scorecard through
+``to_data`` (plain data, numbers rounded once), so adding a Scorecard field means adding
+it here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from roadmap_cli.scoring.model import Counts, NodeScore, QuestionScore, Scorecard
+
+
+def number(value: float | None) -> float | None:
+    """A score as written to JSON: four decimals (None stays None)."""
+    return None if value is None else round(value, 4)
+
+
+def counts_data(counts: Counts) -> dict[str, Any]:
+    return {
+        "questions": counts.questions,
+        "answered": counts.answered,
+        "unanswered": counts.unanswered,
+        "not_applicable": counts.not_applicable,
+        "dont_know": counts.dont_know,
+        "flagged": counts.flagged,
+        "hidden": counts.hidden,
+        "coverage": number(counts.coverage),
+    }
+
+
+def node_dict(node: NodeScore) -> dict[str, Any]:
+    """A section, category or overall node as JSON data."""
+    data: dict[str, Any] = {"id": node.id, "title": node.title}
+    if node.category:
+        data["category"] = node.category
+    data.update(
+        score=number(node.score),
+        band=node.band,
+        capped=node.capped,
+        weight=node.weight,
+        counts=counts_data(node.counts),
+    )
+    return data
+
+
+def question_dict(q: QuestionScore) -> dict[str, Any]:
+    """A question's score as JSON data."""
+    return {
+        "id": q.id,
+        "category": q.category,
+        "section": q.section,
+        "type": q.type,
+        "answer": q.answer,
+        "status": q.status,
+        "score": number(q.score),
+        "weight": q.weight,
+        "band": q.band,
+        "critical": q.critical,
+        "red_flag": q.red_flag,
+        "flagged": q.flagged,
+    }
+
+
+def to_data(card: Scorecard) -> dict[str, Any]:
+    """A whole Scorecard as plain data: what JSON, CSV and the score table all read.
+
+    Numbers are rounded to four decimals here, once; traces are left to ``--explain``.
+    """
+    return {
+        "country": card.country,
+        "bank": {"id": card.bank_id, "version": card.bank_version},
+        "rule": card.rule,
+        "bands": [{"name": b.name, "min": b.min} for b in card.bands],
+        "overall": node_dict(card.overall),
+        "categories": [node_dict(n) for n in card.categories],
+        "sections": [node_dict(n) for n in card.sections],
+        "questions": [question_dict(q) for q in card.questions],
+        "minimum_standards_unmet": [
+            {
+                "question": u.question,
+                "category": u.category,
+                "section": u.section,
+                "score": number(u.score),
+                "threshold": u.threshold,
+                "reason": u.reason,
+            }
+            for u in card.unmet
+        ],
+        "red_flags": [
+            {
+                "question": f.question,
+                "category": f.category,
+                "section": f.section,
+                "answer": f.answer,
+                "reason": f.reason,
+                "penalty": number(f.penalty),
+            }
+            for f in card.red_flags
+        ],
+        "gaps": [
+            {
+                "question": g.question,
+                "category": g.category,
+                "section": g.section,
+                "score": number(g.score),
+                "target": g.target,
+                "shortfall": number(g.shortfall),
+                "weight": g.weight,
+                "priority": number(g.priority),
+                "critical": g.critical,
+                "red_flag": g.red_flag,
+                "recommendation": g.recommendation,
+                "references": list(g.references),
+            }
+            for g in card.gaps
+        ],
+    }
+
+
+def percent(value: float | None) -> str:
+    """A score in [0, 1] as a whole percentage, e.g. ``62%`` (``—`` for no score)."""
+    return "—" if value is None else f"{value * 100:.0f}%"
