@@ -195,5 +195,6 @@ def write_csv(
 def summary(result: FileResult) -> dict[str, Any]:
     """The part of ``to_data`` the terminal table shows (small enough to send back fast)."""
     assert result.card is not None
-    data = to_data(replace(result.card, questions=(), sections=(), gaps=result.card.gaps[:5]))
+    small = replace(result.card, questions=(), sections=(), gaps=result.card.gaps[:5])
+    data = to_data(small, exact=True)  # the table shows percentages: round once, there
     return {"file": result.file, **data}

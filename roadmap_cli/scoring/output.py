@@ -7,9 +7,13 @@ it here and nowhere else.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from roadmap_cli.scoring.model import Counts, NodeScore, QuestionScore, Scorecard
+
+# How numbers are written: rounded to four decimals for files, or exact for a display.
+Round = Callable[[float | None], float | None]
 
 
 def number(value: float | None) -> float | None:
@@ -17,7 +21,12 @@ def number(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def counts_data(counts: Counts) -> dict[str, Any]:
+def _exact(value: float | None) -> float | None:
+    return value
+
+
+def counts_data(counts: Counts, num: Round = number) -> dict[str, Any]:
+    """How the questions under a node were answered, as data."""
     return {
         "questions": counts.questions,
         "answered": counts.answered,
@@ -26,26 +35,26 @@ def counts_data(counts: Counts) -> dict[str, Any]:
         "dont_know": counts.dont_know,
         "flagged": counts.flagged,
         "hidden": counts.hidden,
-        "coverage": number(counts.coverage),
+        "coverage": num(counts.coverage),
     }
 
 
-def node_dict(node: NodeScore) -> dict[str, Any]:
+def node_dict(node: NodeScore, num: Round = number) -> dict[str, Any]:
     """A section, category or overall node as JSON data."""
     data: dict[str, Any] = {"id": node.id, "title": node.title}
     if node.category:
         data["category"] = node.category
     data.update(
-        score=number(node.score),
+        score=num(node.score),
         band=node.band,
         capped=node.capped,
         weight=node.weight,
-        counts=counts_data(node.counts),
+        counts=counts_data(node.counts, num),
     )
     return data
 
 
-def question_dict(q: QuestionScore) -> dict[str, Any]:
+def question_dict(q: QuestionScore, num: Round = number) -> dict[str, Any]:
     """A question's score as JSON data."""
     return {
         "id": q.id,
@@ -54,7 +63,7 @@ def question_dict(q: QuestionScore) -> dict[str, Any]:
         "type": q.type,
         "answer": q.answer,
         "status": q.status,
-        "score": number(q.score),
+        "score": num(q.score),
         "weight": q.weight,
         "band": q.band,
         "critical": q.critical,
@@ -63,26 +72,29 @@ def question_dict(q: QuestionScore) -> dict[str, Any]:
     }
 
 
-def to_data(card: Scorecard) -> dict[str, Any]:
+def to_data(card: Scorecard, *, exact: bool = False) -> dict[str, Any]:
     """A whole Scorecard as plain data: what JSON, CSV and the score table all read.
 
-    Numbers are rounded to four decimals here, once; traces are left to ``--explain``.
+    Numbers are rounded to four decimals here, once, as files carry them; a display that
+    rounds in its own way (percentages) asks for ``exact`` values instead, so that it
+    never rounds twice.  Traces are left to ``--explain``.
     """
+    num: Round = _exact if exact else number
     return {
         "country": card.country,
         "bank": {"id": card.bank_id, "version": card.bank_version},
         "rule": card.rule,
         "bands": [{"name": b.name, "min": b.min} for b in card.bands],
-        "overall": node_dict(card.overall),
-        "categories": [node_dict(n) for n in card.categories],
-        "sections": [node_dict(n) for n in card.sections],
-        "questions": [question_dict(q) for q in card.questions],
+        "overall": node_dict(card.overall, num),
+        "categories": [node_dict(n, num) for n in card.categories],
+        "sections": [node_dict(n, num) for n in card.sections],
+        "questions": [question_dict(q, num) for q in card.questions],
         "minimum_standards_unmet": [
             {
                 "question": u.question,
                 "category": u.category,
                 "section": u.section,
-                "score": number(u.score),
+                "score": num(u.score),
                 "threshold": u.threshold,
                 "reason": u.reason,
             }
@@ -95,7 +107,7 @@ def to_data(card: Scorecard) -> dict[str, Any]:
                 "section": f.section,
                 "answer": f.answer,
                 "reason": f.reason,
-                "penalty": number(f.penalty),
+                "penalty": num(f.penalty),
             }
             for f in card.red_flags
         ],
@@ -104,11 +116,11 @@ def to_data(card: Scorecard) -> dict[str, Any]:
                 "question": g.question,
                 "category": g.category,
                 "section": g.section,
-                "score": number(g.score),
+                "score": num(g.score),
                 "target": g.target,
-                "shortfall": number(g.shortfall),
+                "shortfall": num(g.shortfall),
                 "weight": g.weight,
-                "priority": number(g.priority),
+                "priority": num(g.priority),
                 "critical": g.critical,
                 "red_flag": g.red_flag,
                 "recommendation": g.recommendation,
