@@ -57,7 +57,7 @@ def show_command(
     console.print(f"  source: {selected.source}", style="muted", markup=False)
     if selected.profile:
         console.print(f"  profile: {selected.profile}", markup=False)
-    helps = getattr(rule, "option_help", {}) or {}
+    helps = rule.option_help
     console.print("options:" if selected.options else "options: none", style="title")
     for key, value in selected.options.items():
         shown = json.dumps(value, ensure_ascii=False, default=str)

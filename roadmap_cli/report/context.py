@@ -8,8 +8,6 @@ context, in the same order.
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import Any
 
@@ -111,11 +109,10 @@ def _coverage_parts(node: NodeScore) -> list[tuple[str, int]]:
 
 def _method(selected: Selected, card: Scorecard) -> dict[str, Any]:
     rule = selected.rule
-    doc = inspect.getdoc(type(rule)) or ""
-    paragraphs = [p.replace("\n", " ") for p in doc.split("\n\n") if p.strip()]
+    paragraphs = [p.replace("\n", " ") for p in rule.description.split("\n\n") if p.strip()]
     for node in (card.overall, *card.categories[:1], *card.sections[:1]):
         paragraphs.append(f"{node.level.capitalize()} score: {node.trace.formula}")
-    helps: Mapping[str, str] = getattr(rule, "option_help", {}) or {}
+    helps = rule.option_help
     options = [
         {"name": name, "value": _option_text(value), "meaning": helps.get(name, "")}
         for name, value in sorted(selected.options.items())

@@ -28,7 +28,7 @@ from roadmap_cli.problems import Sources, read_model, validate
 from roadmap_cli.yamlio import Document
 
 if TYPE_CHECKING:
-    from roadmap_cli.scoring.registry import Registry
+    from roadmap_cli.scoring.registry import CheckedRule, Registry
 
 PROFILE_FORMAT = "roadmap-rules/1"
 
@@ -78,15 +78,14 @@ def load_profile(path: Path, registry: Registry) -> Profile:
     return Profile(model.name, model.method, dict(model.options), path, model.title)
 
 
-def _check_options(rule: Any, options: dict[str, Any], document: Document) -> list[Problem]:
+def _check_options(rule: CheckedRule, options: dict[str, Any], document: Document) -> list[Problem]:
     # Re-rooted under "options:" so that option errors point into the options block.
     sub = document.sub(("options",), options)
     sources = Sources(sub)
-    options_model = getattr(rule, "options_model", None)
-    if isinstance(options_model, type) and issubclass(options_model, BaseModel):
-        _, problems = validate(options_model, options, sources)
+    if rule.options_model is not None:
+        _, problems = validate(rule.options_model, options, sources)
         return [_prefixed(p) for p in problems]
-    known = list(getattr(rule, "options", {}) or {})
+    known = list(rule.options)
     problems = []
     for key in options:
         if key not in known:

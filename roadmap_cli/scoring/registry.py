@@ -1,7 +1,11 @@
 """Where scoring rules come from: one registry for built-ins and plugins alike.
 
-A rule is any object with ``name``, ``summary``, ``options`` (defaults) and
-``score(bank, answers, options) -> Scorecard``.  The built-ins register through
+A rule is any object with the attributes of ``Rule``: ``name``, ``summary``, ``options``
+(defaults) and ``score(bank, answers, options) -> Scorecard``, and optionally
+``description``, ``options_model`` and ``option_help``.  Every rule is checked once, when
+it is registered or loaded (``check_rule``), and becomes a ``CheckedRule``: the only form
+the rest of the program reads, so no attribute is looked up by chance later.  The
+built-ins register through
 ``Registry.register`` exactly as plugins do.  Third parties add rules through the
 entry-point group ``roadmap_cli.rules`` (loaded only when asked for, so a broken plugin
 never stops the others), or — on an offline laptop — a Python file or a rules profile
@@ -13,11 +17,13 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol
+
+from pydantic import BaseModel
 
 from roadmap_cli.answers.model import AnswersFile
 from roadmap_cli.bank.model import Bank
@@ -28,24 +34,45 @@ GROUP = "roadmap_cli.rules"
 DEFAULT_RULE = "weighted"
 
 
-@runtime_checkable
 class Rule(Protocol):
-    """What a scoring rule provides."""
+    """What a scoring rule provides (a plugin may leave out the three marked optional)."""
 
-    name: str
-    summary: str
-    options: Mapping[str, Any]
+    name: str  # how --rules names it
+    summary: str  # one line, for `roadmap rules list`
+    options: Mapping[str, Any]  # option defaults
+    # Optional: paragraphs for the report's method section (default: the summary), a
+    # pydantic model that checks options (default: only their names are checked), and a
+    # line of help per option (default: none).
+    description: str
+    options_model: type[BaseModel] | None
+    option_help: Mapping[str, str]
 
     def score(self, bank: Bank, answers: AnswersFile, options: Mapping[str, Any]) -> Scorecard:
         """Score ``answers`` against ``bank`` with ``options`` (defaults merged in)."""
         ...
 
 
+ScoreFunction = Callable[[Bank, AnswersFile, Mapping[str, Any]], Scorecard]
+
+
+@dataclass(frozen=True)
+class CheckedRule:
+    """A rule whose every attribute has been checked: what the program reads."""
+
+    name: str
+    summary: str
+    description: str
+    options: Mapping[str, Any]
+    options_model: type[BaseModel] | None
+    option_help: Mapping[str, str]
+    score: ScoreFunction
+
+
 @dataclass(frozen=True)
 class Selected:
     """A rule ready to use: the rule, where it came from, and the options to pass it."""
 
-    rule: Rule
+    rule: CheckedRule
     source: str
     options: Mapping[str, Any] = field(default_factory=dict)
     profile: str | None = None  # the profile's name, when chosen through a profile
@@ -83,8 +110,11 @@ def plugin_error(name: str, source: str, what: str, error: BaseException) -> Roa
     )
 
 
-def check_rule(candidate: Any, name: str, source: str) -> Rule:
-    """``candidate`` if it is a rule (a class is instantiated); else a RoadmapError."""
+def check_rule(candidate: Any, name: str, source: str) -> CheckedRule:
+    """``candidate`` (a rule, or a class to instantiate) checked against ``Rule``.
+
+    Raises one RoadmapError naming the plugin and what is wrong with it.
+    """
     if isinstance(candidate, type):
         try:
             candidate = candidate()
@@ -93,28 +123,65 @@ def check_rule(candidate: Any, name: str, source: str) -> Rule:
     missing = [
         attr for attr in ("name", "summary", "options", "score") if not hasattr(candidate, attr)
     ]
-    if missing or not callable(getattr(candidate, "score", None)):
+    if missing:
         raise RoadmapError(
             f"rules plugin '{name}' ({source}) is not a rule: it lacks {', '.join(missing)}",
             "A rule has name, summary, options and score(bank, answers, options).",
         )
-    rule: Rule = candidate
-    return rule
+    summary = candidate.summary
+    model = getattr(candidate, "options_model", None)
+    helps = getattr(candidate, "option_help", None) or {}
+    wrong = _wrong_attribute(candidate, summary, model, helps)
+    if wrong:
+        raise RoadmapError(
+            f"rules plugin '{name}' ({source}) is not a rule: {wrong}",
+            "A rule has name, summary, options and score(bank, answers, options).",
+        )
+    return CheckedRule(
+        name=candidate.name,
+        summary=summary,
+        description=getattr(candidate, "description", None) or summary,
+        options=dict(candidate.options),
+        options_model=model,
+        option_help=dict(helps),
+        score=candidate.score,
+    )
+
+
+def _wrong_attribute(candidate: Any, summary: Any, model: Any, helps: Any) -> str | None:
+    """What is wrong with a rule's attributes, or None."""
+    if not isinstance(candidate.name, str) or not candidate.name.strip():
+        return "'name' must be text"
+    if not isinstance(summary, str):
+        return "'summary' must be text"
+    if not isinstance(candidate.options, Mapping) or not all(
+        isinstance(key, str) for key in candidate.options
+    ):
+        return "'options' must be a mapping of option names to defaults"
+    if not callable(candidate.score):
+        return "'score' must be a method"
+    if not isinstance(getattr(candidate, "description", None) or "", str):
+        return "'description' must be text"
+    if model is not None and not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return "'options_model' must be a pydantic model class"
+    if not isinstance(helps, Mapping) or not all(isinstance(v, str) for v in helps.values()):
+        return "'option_help' must map option names to text"
+    return None
 
 
 class Registry:
     """Rules by name, each with where it came from."""
 
     def __init__(self) -> None:
-        self._rules: dict[str, tuple[Rule, str]] = {}
+        self._rules: dict[str, tuple[CheckedRule, str]] = {}
 
-    def register(self, rule: Any, source: str) -> Rule:
+    def register(self, rule: Any, source: str) -> CheckedRule:
         """Add ``rule`` (from ``source``); the first rule registered under a name wins."""
         checked = check_rule(rule, getattr(rule, "name", "?"), source)
         self._rules.setdefault(checked.name, (checked, source))
         return checked
 
-    def get(self, name: str) -> tuple[Rule, str] | None:
+    def get(self, name: str) -> tuple[CheckedRule, str] | None:
         """The rule called ``name`` and its source, loading entry points if needed."""
         if name not in self._rules:
             for point in _entry_points():
@@ -134,7 +201,7 @@ class Registry:
                 failures.append(error)
         return failures
 
-    def rules(self) -> list[tuple[Rule, str]]:
+    def rules(self) -> list[tuple[CheckedRule, str]]:
         """Every registered rule, built-ins first, then by name."""
         return sorted(self._rules.values(), key=lambda item: (item[1] != "built-in", item[0].name))
 
@@ -166,7 +233,7 @@ def builtin_registry() -> Registry:
     return registry
 
 
-def load_rule_file(path: Path) -> Rule:
+def load_rule_file(path: Path) -> CheckedRule:
     """The rule a Python file defines: a module-level ``rule`` (an instance or a class)."""
     shown = display_path(path)
     if not path.is_file():

@@ -27,9 +27,10 @@ from roadmap_cli.scoring.rules import parse_options, require_band
 
 
 class MinimumStandardsRule:
-    """Weighted scores, with critical questions as gates on the band."""
+    """The built-in ``minimum-standards`` rule."""
 
     name = "minimum-standards"
+    description = "Weighted scores, with critical questions as gates on the band."
     summary = "Weighted, but unmet critical questions cap a category's band."
     options_model = MinimumStandardsOptions
     options: Mapping[str, Any] = option_defaults(MinimumStandardsOptions)

@@ -42,9 +42,10 @@ OVERALL = (
 
 
 class WalkFreeRule:
-    """Equal-weight sections, red flags subtract and cap, AAA–D letter ratings."""
+    """The built-in ``walk-free`` rule."""
 
     name = "walk-free"
+    description = "Equal-weight sections, red flags subtract and cap, AAA–D letter ratings."
     summary = "Walk Free-style: equal sections, red flags subtract and cap, AAA–D ratings."
     options_model = WalkFreeOptions
     options: Mapping[str, Any] = option_defaults(WalkFreeOptions)

@@ -21,9 +21,12 @@ from roadmap_cli.scoring.rules import parse_options
 
 
 class WeightedRule:
-    """Weighted means of question scores, section by section, up to the whole assessment."""
+    """The built-in ``weighted`` rule."""
 
     name = "weighted"
+    description = (
+        "Weighted means of question scores, section by section, up to the whole assessment."
+    )
     summary = "Weighted means up the tree; five maturity bands (the default)."
     options_model = WeightedOptions
     options: Mapping[str, Any] = option_defaults(WeightedOptions)
