@@ -42,6 +42,8 @@ def run(argv: list[str]) -> int:
     except RoadmapError as error:
         return report(error)
     except (typer.Abort, KeyboardInterrupt):
+        # Typer itself turns Ctrl-C inside a command into exit code 130 (the interview
+        # says what it saved); these are end of input, and Ctrl-C outside a command.
         _say("roadmap: cancelled")
         return EXIT_CANCELLED
     except typer.TyperException as error:
@@ -54,11 +56,10 @@ def run(argv: list[str]) -> int:
         return error.exit_code or EXIT_USAGE
     except typer.Exit as error:
         return error.exit_code
-    except BrokenPipeError:
-        # `roadmap ... | head` closed the pipe: not an error worth a message.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_ERROR
+    except SystemExit as error:
+        # Typer ends `roadmap ... | head` (a closed pipe) this way, having made further
+        # writes to stdout harmless: not an error worth a message.
+        return error.code if isinstance(error.code, int) else EXIT_ERROR
     except Exception as error:
         if os.environ.get("ROADMAP_DEBUG"):
             raise
