@@ -151,9 +151,9 @@ WORKSHOP_REPLIES = [
     ("PO1.1", "1, 2"),
     ("PO1.2", "1"),
     ("PO2.1", "3"),
-    ("PO2.2", "2"),
+    ("PO3.1", "2"),
     ("PX1.1", "1"),
-    ("PX1.2", "2"),
+    ("PX1.3", "2"),
     ("PX2.1", "Too few trained labour inspectors."),
 ]
 

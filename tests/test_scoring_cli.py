@@ -146,7 +146,9 @@ def test_examples_validate_and_score(cli, monkeypatch: pytest.MonkeyPatch) -> No
     assert result.code == 0, result.err
     scores = {f["country"]: f["overall"]["score"] for f in json.loads(result.out)["files"]}
     demo = sorted(v for k, v in scores.items() if k in ("Northmarch", "Veloria", "Tamsin Isles"))
-    assert len(demo) == 3 and demo[0] < 0.35 and 0.4 < demo[1] < 0.7 and demo[2] > 0.8
+    # Veloria scores 0.62 against workshop-demo 1.0.0, the version its file names, and
+    # 0.70 against 1.1.0, which retired PX1.2 (its 'planned' answer no longer counts).
+    assert len(demo) == 3 and demo[0] < 0.35 and 0.4 < demo[1] < 0.75 and demo[2] > 0.8
 
 
 def test_shipped_profile(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
