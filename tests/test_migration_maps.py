@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
-from roadmap_cli.bank import Bank
-from roadmap_cli.bank_loader import load_bank
+from roadmap_cli.bank.model import Bank
+from roadmap_cli.bank.store import load_bank
 from tests.conftest import CORPUS, ROOT
 
 WORKSHOP = ROOT / "question_banks" / "workshop-demo"

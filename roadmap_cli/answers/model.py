@@ -105,7 +105,9 @@ class AnswersFile(_Model):
 
     def shown(self, bank: Bank) -> dict[str, bool]:
         """Which of the bank's questions are visible under these answers (``show_if``)."""
-        return visibility(((q.id, q.show_if) for q in bank.questions()), self.values())
+        # Profile answers come first: conditions in the categories may read them.
+        asked = (*bank.profile, *bank.questions())
+        return visibility(((q.id, q.show_if) for q in asked), self.values())
 
 
 @dataclass

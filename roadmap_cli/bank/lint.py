@@ -48,6 +48,7 @@ TEXT_FIELDS = frozenset(
         "summary",
         "note",
         "unit",
+        "rationale",
     }
 )
 _BANK_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -95,6 +96,8 @@ class _Checker:
         for name, scale in bank.scales.items():
             self.check_options(("scales", name, "options"), scale.options)
         self.check_ids()
+        for item in bank.profile_located:
+            self.check_profile(item)
         for item in bank.located:
             self.check_question(item)
         self.check_translations(bank, ())
@@ -106,7 +109,7 @@ class _Checker:
             for si, section in enumerate(category.sections):
                 self._unique(seen, "section", section.id, ("categories", ci, "sections", si, "id"))
         questions: dict[str, str] = {}
-        for item in self.bank.located:
+        for item in (*self.bank.profile_located, *self.bank.located):
             self._unique(questions, "question", item.question.id, (*item.path, "id"))
 
     def _unique(self, seen: dict[str, str], kind: str, ident: str, path: Path_) -> None:
@@ -168,6 +171,29 @@ class _Checker:
         if question.show_if is not None:
             self.check_condition(item)
 
+    def check_profile(self, item: Located) -> None:
+        """A profile question describes the country: one or several unscored choices."""
+        question, path = item.question, item.path
+        if question.type not in ("single", "multi"):
+            self.error(
+                (*path, "type"),
+                f"profile question {question.id} must be 'single' or 'multi', "
+                f"not '{question.type}'",
+            )
+            return
+        self.check_options((*path, "options"), question.options or [])
+        for oi, option in enumerate(question.options or []):
+            if option.score is not None or option.red_flag:
+                self.error(
+                    (*path, "options", oi),
+                    f"profile question {question.id} is never scored: "
+                    "its options take no score or red_flag",
+                )
+        if question.critical:
+            self.error((*path, "critical"), f"profile question {question.id} cannot be critical")
+        if question.show_if is not None:
+            self.check_condition(item)
+
     def check_number(self, question: Question, path: Path_) -> None:
         spec = question.number
         if spec and spec.min is not None and spec.max is not None and spec.min > spec.max:
@@ -201,6 +227,12 @@ class _Checker:
             self.warn((*path, "tags"), "has red_flag options but is not tagged red-flag")
         if not bank.is_scored(question) or question.weight == 0:
             return
+        if question.critical and question.rationale is None:
+            self.warn(
+                path,
+                f"critical question {question.id} has no rationale naming the binding "
+                "obligation it rests on",
+            )
         if question.type in ("scale", "single") and any(o.score is None for o in options):
             self.warn((*path, "options"), "some options have no score; they will count as unscored")
         if question.guidance is None:

@@ -149,6 +149,10 @@ class Question(_Model):
         None, description="Offer 'don't know' (default: scored questions)."
     )
     show_if: Condition | None = None
+    rationale: LocalText | None = Field(
+        None,
+        description="One line: the binding obligation a critical question rests on.",
+    )
 
     @model_validator(mode="after")
     def _type_fields(self) -> Question:
@@ -260,6 +264,11 @@ class Bank(_Model):
     tags: dict[str, LocalText] = Field(
         default_factory=dict, description="Extra tags this bank uses, with their meaning."
     )
+    profile: list[Question] = Field(
+        default_factory=list,
+        description="Country-profile questions asked before the categories; never scored, "
+        "read by show_if conditions.",
+    )
     categories: list[Category] = Field(min_length=1)
     changes: list[Change] = Field(default_factory=list)
 
@@ -275,10 +284,28 @@ class Bank(_Model):
         return found
 
     @cached_property
+    def profile_located(self) -> list[Located]:
+        """The country-profile questions, placed before every category question.
+
+        They sit in a pseudo-category ``profile`` with negative positions, so that
+        ``show_if`` anywhere may look back at them; they are not in ``located``, which
+        is what scoring walks, so they are never scored.
+        """
+        if not self.profile:
+            return []
+        section = Section(id="profile", title="Country profile", questions=self.profile)
+        category = Category(id="profile", title="Country profile", sections=[section])
+        count = len(self.profile)
+        return [
+            Located(question, category, section, index - count, ("profile", index))
+            for index, question in enumerate(self.profile)
+        ]
+
+    @cached_property
     def by_id(self) -> dict[str, Located]:
-        """Questions by id (the first, if a broken bank repeats one)."""
+        """Questions by id, profile included (the first, if a broken bank repeats one)."""
         index: dict[str, Located] = {}
-        for item in self.located:
+        for item in (*self.profile_located, *self.located):
             index.setdefault(item.question.id, item)
         return index
 
@@ -298,7 +325,10 @@ class Bank(_Model):
     @cached_property
     def option_index(self) -> dict[str, dict[str, Option]]:
         """Each question's options by key (checked for every answer of every file)."""
-        return {facts.question.id: facts.option_by_key for facts in self.facts}
+        index = {facts.question.id: facts.option_by_key for facts in self.facts}
+        for question in self.profile:
+            index.setdefault(question.id, {o.key: o for o in self.options_for(question)})
+        return index
 
     def _facts(self, item: Located) -> QuestionFacts:
         question = item.question

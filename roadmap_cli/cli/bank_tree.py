@@ -19,6 +19,21 @@ def bank_tree(bank: Bank, language: str) -> Tree:
         (f"  {bank.id} {bank.version} · {len(bank.located)} questions", "dim"),
     )
     root = Tree(title, guide_style="dim")
+    if bank.profile:
+        branch = root.add(
+            Text.assemble(
+                ("Country profile", "bold cyan"),
+                (f"  ({len(bank.profile)} questions, not scored)", "dim"),
+            )
+        )
+        for question in bank.profile:
+            branch.add(
+                Text.assemble(
+                    (f"{question.id:<10}", "cyan"),
+                    localize(question.text, language, fallback),
+                    (f"  [{question.type}]", "dim"),
+                )
+            )
     for category in bank.categories:
         count = sum(len(s.questions) for s in category.sections)
         branch = root.add(
@@ -45,7 +60,10 @@ def bank_tree(bank: Bank, language: str) -> Tree:
                     localize(question.text, language, fallback),
                     (f"  [{question.type}]", "dim"),
                 )
-                twig.add(label)
+                leaf = twig.add(label)
+                if question.critical and question.rationale is not None:
+                    rationale = localize(question.rationale, language, fallback)
+                    leaf.add(Text(f"why critical: {rationale}", style="dim"))
     legend = f"{critical} critical   {flag} red flag   {follow} asked only after an earlier answer"
     root.add(Text(legend, style="dim"))
     return root
