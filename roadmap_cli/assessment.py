@@ -14,7 +14,7 @@ from pathlib import Path
 from roadmap_cli.answers.check import check_answers
 from roadmap_cli.answers.model import AnswersFile, LoadedAnswers, load_answers
 from roadmap_cli.bank.model import Bank
-from roadmap_cli.bank.store import BankStore
+from roadmap_cli.bank.store import BankStore, split_version
 from roadmap_cli.errors import FileProblems, Problem, RoadmapError, display_path
 
 
@@ -83,13 +83,28 @@ def examine(path: Path, bank_ref: str | None = None, store: BankStore | None = N
     visible = [q for q in bank.questions() if shown_map.get(q.id)]
     answered = sum(q.id in answers.answers for q in visible)
     summary = f"{answered} of {len(visible)} questions answered"
+    later = _later_version(assessment, bank_ref, store or BankStore())
+    if later:
+        summary += f"; a later bank version ({later}) is available: roadmap migrate {shown}"
     return Examination(shown, list(assessment.warnings), summary)
 
 
-def _bank(loaded: LoadedAnswers, bank_ref: str | None, store: BankStore) -> Bank:
-    ref = bank_ref or loaded.answers.bank.id
+def _later_version(assessment: Assessment, bank_ref: str | None, store: BankStore) -> str | None:
+    """The bank's latest version, if the file can be migrated to it."""
+    named = assessment.answers.bank
     try:
-        return store.bank(ref)
+        history = store.history(split_version(bank_ref)[0] if bank_ref else named.id)
+        latest = history.current.version
+        history.steps(named.version, latest)
+    except RoadmapError:
+        return None  # no map leads there: nothing to offer
+    return latest if latest != named.version else None
+
+
+def _bank(loaded: LoadedAnswers, bank_ref: str | None, store: BankStore) -> Bank:
+    named = loaded.answers.bank
+    try:
+        return store.for_answers(named.id, named.version, bank_ref)
     except RoadmapError as error:
         if bank_ref is not None:
             raise  # the bank named on the command line: not a problem of this file

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from roadmap_cli.answers.model import LoadedAnswers
 from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.bank.model import Bank, Change, Question
+from roadmap_cli.bank.store import version_key
 from roadmap_cli.errors import Problem
-
-
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in re.findall(r"\d+", version.split("+")[0].split("-")[0]))
 
 
 def changes_since(bank: Bank, version: str) -> list[Change]:
     """The bank's recorded changes newer than ``version``, oldest first."""
-    start = _version_key(version)
+    start = version_key(version)
     return sorted(
-        (c for c in bank.changes if _version_key(c.version) > start),
-        key=lambda c: _version_key(c.version),
+        (c for c in bank.changes if version_key(c.version) > start),
+        key=lambda c: version_key(c.version),
     )
 
 

@@ -1,5 +1,9 @@
 """Finding and loading question banks: a built-in id, a bank folder, or a one-file bank.
 
+A bank folder keeps every released version: the current one in ``bank.yaml`` and each
+older one, unchanged, in ``versions/VERSION/``, so ``ID@VERSION`` (or ``PATH@VERSION``)
+loads exactly the version an old answers file was made with.
+
 ``BankStore`` is the one bank cache: a command that goes through many files (validate,
 score, report, and every command to come) asks it for each bank and gets each one loaded
 once.  ``load_bank`` loads afresh, for commands about one bank (lint, show, list).
@@ -7,11 +11,13 @@ once.  ``load_bank`` loads afresh, for commands about one bank (lint, show, list
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from roadmap_cli.bank.lint import lint_bank
+from roadmap_cli.bank.migrations import MigrationsFile, Step, chain, load_checked_migrations
 from roadmap_cli.bank.model import Bank
 from roadmap_cli.errors import FileProblems, Problem, RoadmapError, display_path
 from roadmap_cli.problems import Sources, validate
@@ -27,6 +33,44 @@ class LoadedBank:
     sources: Sources
     path: Path
     origin: str  # "built-in" or the path as given
+
+
+VERSIONS_FOLDER = "versions"
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}")
+
+
+class VersionUnavailable(RoadmapError):
+    """The bank exists, but not in the version asked for."""
+
+
+def split_version(ref: str) -> tuple[str, str | None]:
+    """``ID@VERSION`` (or ``PATH@VERSION``) as (ID, VERSION); (ref, None) without one."""
+    name, at, version = ref.rpartition("@")
+    if at and name and version[:1].isdigit():
+        return name, version
+    return ref, None
+
+
+def released_versions(folder: Path) -> dict[str, Path]:
+    """The older versions a bank folder keeps under ``versions/``, by version."""
+    root = folder / VERSIONS_FOLDER
+    if not folder.is_dir() or not root.is_dir():
+        return {}
+    found = {
+        child.name: child
+        for child in root.iterdir()
+        if child.is_dir() and (child / "bank.yaml").is_file()
+    }
+    return dict(sorted(found.items(), key=lambda item: version_key(item[0])))
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """A version as numbers, for ordering: 1.10.0 comes after 1.9.0."""
+    numbers = []
+    for part in version.split("+")[0].split("-")[0].split("."):
+        digits = "".join(ch for ch in part if ch.isdigit())[:9]  # a number, not a huge int
+        numbers.append(int(digits) if digits else 0)
+    return tuple(numbers)
 
 
 def resolve_bank(ref: str | Path) -> tuple[Path, str]:
@@ -96,12 +140,59 @@ def _include(categories: list[Any], index: int, folder: Path, sources: Sources) 
 
 
 def load_bank(ref: str | Path) -> LoadedBank:
-    """Load a bank for use; raise FileProblems naming the first error if it is not valid."""
-    path, origin = resolve_bank(ref)
+    """Load a bank for use; raise FileProblems naming the first error if it is not valid.
+
+    ``ref`` may end in ``@VERSION`` to load that released version of the bank; raises
+    VersionUnavailable if the bank does not keep it.
+    """
+    name, version = split_version(ref) if isinstance(ref, str) else (ref, None)
+    path, origin = resolve_bank(name)
+    if version is not None and version in released_versions(path):
+        loaded = _load(released_versions(path)[version], origin, ref)
+        if loaded.bank.version != version:
+            raise RoadmapError(
+                f"{display_path(loaded.path)}: holds version {loaded.bank.version}, "
+                f"not {version} as its folder says"
+            )
+        return loaded
+    loaded = _load(path, origin, name)
+    if version is not None and loaded.bank.version != version:
+        available = ", ".join([*released_versions(path), loaded.bank.version])
+        raise VersionUnavailable(
+            f"bank '{loaded.bank.id}' has no version {version} (available: {available})",
+            "Move the answers to an available version with: roadmap migrate FILE",
+        )
+    return loaded
+
+
+def _load(path: Path, origin: str, ref: str | Path) -> LoadedBank:
     bank, sources, problems = read_bank(path)
     if bank is None or sources is None or any(p.is_error for p in problems):
         raise FileProblems(problems, f"Run 'roadmap banks lint {ref}' to see every problem.")
     return LoadedBank(bank, sources, path, origin)
+
+
+@dataclass
+class BankHistory:
+    """A bank's released versions and the map that leads from each to the next."""
+
+    current: Bank
+    versions: list[str]  # every version kept, oldest first; the current one last
+    migrations: MigrationsFile | None
+
+    def steps(self, start: str, end: str) -> list[Step]:
+        """The steps from version ``start`` to ``end``; RoadmapError if there are none."""
+        if start == end:
+            return []
+        found = chain(self.migrations.steps, start, end) if self.migrations else None
+        if found is None:
+            known = ", ".join(self.versions)
+            raise RoadmapError(
+                f"bank '{self.current.id}' has no migration from {start} to {end} "
+                f"(versions: {known})",
+                "Migrations only go forwards, from one released version to a later one.",
+            )
+        return found
 
 
 class BankStore:
@@ -120,3 +211,41 @@ class BankStore:
     def bank(self, ref: str) -> Bank:
         """The Bank that ``ref`` names (see ``get``)."""
         return self.get(ref).bank
+
+    def history(self, ref: str) -> BankHistory:
+        """The versions and the checked migration map of the bank ``ref`` names."""
+        loaded = self.get(ref)
+        name = split_version(ref)[0]
+        kept = released_versions(loaded.path)
+
+        def bank_at(version: str) -> Bank | None:
+            try:
+                return self.bank(f"{name}@{version}")
+            except VersionUnavailable:
+                return None
+
+        versions = [v for v in kept if v != loaded.bank.version] + [loaded.bank.version]
+        migrations = load_checked_migrations(loaded.path, bank_at)
+        return BankHistory(loaded.bank, versions, migrations)
+
+    def for_answers(self, bank_id: str, version: str, bank_ref: str | None = None) -> Bank:
+        """The bank for an answers file that names ``bank_id`` at ``version``.
+
+        ``bank_ref`` (from --bank) says which bank instead; with ``@VERSION`` it is used
+        as given.  Otherwise the file's own version is used when the bank keeps it, else
+        the current version (the answers check then explains the difference).  An id
+        from a file must be a bank id, never a path: a file must not make the tool read
+        whatever file it names.
+        """
+        if bank_ref is not None and split_version(bank_ref)[1] is not None:
+            return self.bank(bank_ref)
+        if bank_ref is None and not _ID.fullmatch(bank_id):
+            raise RoadmapError(
+                f"'{bank_id[:80]}' is not a bank id (lowercase letters, digits and hyphens)",
+                "Name the bank with --bank, or correct 'bank: id:' in the file.",
+            )
+        base = bank_ref or bank_id
+        try:
+            return self.bank(f"{base}@{version}")
+        except VersionUnavailable:
+            return self.bank(base)
