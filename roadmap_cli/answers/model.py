@@ -72,6 +72,17 @@ class Answer(_Model):
     answered_at: datetime | None = None
 
 
+class ArchivedAnswer(Answer):
+    """An answer that no longer belongs to an active question, kept by ``roadmap migrate``.
+
+    Nothing a person wrote is deleted when a bank changes: the answer, its note, evidence
+    and flag stay in the file, with the bank version it was given under and why it moved.
+    """
+
+    bank_version: Name = Field(description="The bank version the answer was given under.")
+    reason: str = Field(description="Why it was archived, e.g. 'retired in 2.0.0'.")
+
+
 class BankRef(_Model):
     """Which bank (and version) the answers were given against."""
 
@@ -98,6 +109,10 @@ class AnswersFile(_Model):
     bank: BankRef
     assessment: Assessment
     answers: dict[str, Answer] = Field(default_factory=dict)
+    archived: dict[str, ArchivedAnswer] = Field(
+        default_factory=dict,
+        description="Answers kept from an earlier bank version (see roadmap migrate).",
+    )
 
     def values(self) -> dict[str, Any]:
         """Answer values by question id."""
@@ -159,6 +174,8 @@ def to_yaml(answers: AnswersFile, bank: Bank | None = None) -> str:
         "assessment": meta,
         "answers": {qid: _answer_data(answers.answers[qid]) for qid in ids},
     }
+    if answers.archived:
+        data["archived"] = {key: _archived_data(entry) for key, entry in answers.archived.items()}
     return HEADER + dump_yaml(data)
 
 
@@ -172,6 +189,10 @@ def _answer_data(answer: Answer) -> dict[str, Any]:
     if answer.answered_at is not None:
         data["answered_at"] = _timestamp(answer.answered_at)
     return data
+
+
+def _archived_data(entry: ArchivedAnswer) -> dict[str, Any]:
+    return {**_answer_data(entry), "bank_version": entry.bank_version, "reason": entry.reason}
 
 
 def save_answers(path: Path, answers: AnswersFile, bank: Bank | None = None) -> None:

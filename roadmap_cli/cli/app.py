@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from roadmap_cli import __version__
-from roadmap_cli.cli import assess, banks, report, rules, score, validate
+from roadmap_cli.cli import assess, banks, migrate, report, rules, score, validate
 
 app = typer.Typer(
     name="roadmap",
@@ -19,7 +19,8 @@ app = typer.Typer(
         "Offline self-assessment of national counter-trafficking laws, plans and programmes.\n\n"
         "Answer a question bank in a guided interview (assess), check answers files "
         "(validate), score them under the rules you choose (score, rules), write a gap report "
-        "(report), and see the question banks (banks). Nothing you enter ever leaves this "
+        "(report), move answers to a newer bank version (migrate), and see the question banks "
+        "(banks). Nothing you enter ever leaves this "
         "computer."
     ),
     no_args_is_help=True,
@@ -56,5 +57,6 @@ app.command("assess")(assess.assess_command)
 app.command("validate")(validate.validate_command)
 app.command("score")(score.score_command)
 app.command("report")(report.report_command)
+app.command("migrate")(migrate.migrate_command)
 app.add_typer(rules.app, name="rules")
 app.add_typer(banks.app, name="banks")

@@ -1,0 +1,119 @@
+"""``roadmap migrate`` in the core: move an answers file to a later version of its bank.
+
+The file is opened and checked against the version it names (which the bank keeps), the
+chain of steps to the target version is taken from the bank's migration map, the answers
+are moved (``answers.migrate``), and the result is checked against the target version
+before anyone writes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from roadmap_cli.answers.check import value_problem
+from roadmap_cli.answers.migrate import Migration, migrate_answers
+from roadmap_cli.answers.model import save_answers
+from roadmap_cli.assessment import open_assessment
+from roadmap_cli.bank.model import Bank
+from roadmap_cli.bank.store import BankStore, version_key
+from roadmap_cli.errors import RoadmapError, display_path
+from roadmap_cli.files import write_atomic
+
+
+@dataclass
+class Planned:
+    """A migration worked out for one file, not yet written."""
+
+    path: Path
+    start: str  # the version the file is at
+    end: str  # the version it moves to
+    migration: Migration
+    bank_ref: str  # the bank, as --bank or the file named it
+
+    @property
+    def changed(self) -> bool:
+        """Whether the file would change at all."""
+        return self.start != self.end
+
+
+def plan_migration(
+    path: Path, to: str | None = None, store: BankStore | None = None, bank_ref: str | None = None
+) -> Planned:
+    """Work out the migration of ``path`` to version ``to`` (default: the bank's latest).
+
+    ``bank_ref`` names the bank when it is not a built-in one (a folder).
+
+    Raises RoadmapError if the file has errors, the bank has no way to ``to``, or the
+    result would not be a valid file for ``to`` (a fault in the bank's map).
+    """
+    store = store or BankStore()
+    assessment = open_assessment(path, bank_ref, store)
+    answers = assessment.answers
+    ref = bank_ref or answers.bank.id
+    history = store.history(ref)
+    end = to or history.current.version
+    shown = display_path(path)
+    if end not in history.versions:
+        raise RoadmapError(
+            f"{shown}: bank '{answers.bank.id}' has no version {end} "
+            f"(versions: {', '.join(history.versions)})",
+            "Leave out --to to move to the latest version.",
+        )
+    if version_key(end) < version_key(answers.bank.version):
+        raise RoadmapError(
+            f"{shown}: is at version {answers.bank.version}, later than {end}",
+            "Migrations only go forwards.",
+        )
+    steps = history.steps(answers.bank.version, end)
+    migration = migrate_answers(answers, steps)
+    target = store.bank(f"{ref}@{end}")
+    _check_result(migration, target, shown)
+    order = {qid: index for index, qid in enumerate(target.by_id)}
+    migration.needs_answer.sort(key=lambda qid: order.get(qid, len(order)))
+    return Planned(path, answers.bank.version, end, migration, ref)
+
+
+def _check_result(migration: Migration, bank: Bank, shown: str) -> None:
+    for qid, answer in migration.answers.answers.items():
+        found = bank.by_id.get(qid)
+        problem = (
+            f"question {qid} is not in version {bank.version}"
+            if found is None
+            else value_problem(bank, found.question, answer.value)
+        )
+        if problem:
+            raise RoadmapError(
+                f"{shown}: the migration map of bank '{bank.id}' leaves an invalid answer "
+                f"({qid}: {problem})",
+                "Report this to whoever maintains the bank; nothing was written.",
+            )
+
+
+def target_path(plan: Planned, output: Path | None, in_place: bool) -> Path:
+    """Where the migrated file goes: ``output`` (a file or folder), in place, or beside."""
+    if in_place:
+        return plan.path
+    name = f"{plan.path.stem}-{plan.end}{plan.path.suffix or '.yaml'}"
+    if output is None:
+        return plan.path.with_name(name)
+    return output / name if output.is_dir() else output
+
+
+def write_migration(
+    plan: Planned, target: Path, in_place: bool, store: BankStore | None = None
+) -> Path | None:
+    """Write the migrated answers to ``target``; in place, keep the old file beside it.
+
+    Returns the backup's path when one was made.  The answers are written in the order
+    of the target version's questions.
+    """
+    store = store or BankStore()
+    bank = store.bank(f"{plan.bank_ref}@{plan.end}")
+    backup = None
+    if in_place:
+        # The .bak ending keeps the old file out of `roadmap score FOLDER`.
+        backup = plan.path.with_name(f"{plan.path.name}.{plan.start}.bak")
+        write_atomic(backup, plan.path.read_text(encoding="utf-8"), private=True)
+    save_answers(target, plan.migration.answers, bank)
+    return backup
