@@ -66,7 +66,13 @@ def plan_migration(
             "Migrations only go forwards.",
         )
     steps = history.steps(answers.bank.version, end)
-    migration = migrate_answers(answers, steps)
+
+    def accepts(version: str, qid: str, value: object) -> bool:
+        bank = store.bank(f"{ref}@{version}")
+        found = bank.by_id.get(qid)
+        return found is not None and value_problem(bank, found.question, value) is None
+
+    migration = migrate_answers(answers, steps, accepts)
     target = store.bank(f"{ref}@{end}")
     _check_result(migration, target, shown)
     order = {qid: index for index, qid in enumerate(target.by_id)}

@@ -8,6 +8,7 @@ listed as needing a new answer; ``roadmap assess`` asks exactly those.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,14 +35,25 @@ class _Placed:
     origin: str
 
 
-def migrate_answers(answers: AnswersFile, steps: list[Step]) -> Migration:
-    """``answers`` moved through ``steps`` (in order, starting at the file's version)."""
+# Whether a version's question takes a value: (version, question id, value) -> bool.
+Accepts = Callable[[str, str, Any], bool]
+
+
+def migrate_answers(
+    answers: AnswersFile, steps: list[Step], accepts: Accepts | None = None
+) -> Migration:
+    """``answers`` moved through ``steps`` (in order, starting at the file's version).
+
+    ``accepts`` says whether a question of the step's new version takes a value; an
+    answer it does not take (say 'not applicable', no longer offered) is archived and
+    asked again rather than left invalid.
+    """
     result = Migration(answers)
     active = dict(answers.answers)
     archived = dict(answers.archived)
     needs: list[str] = []
     for step in steps:
-        active, needs = _apply(step, active, archived, needs, result)
+        active, needs = _apply(step, active, archived, needs, result, accepts)
     result.answers = answers.model_copy(
         update={
             "bank": BankRef(id=answers.bank.id, version=_end(answers, steps)),
@@ -63,6 +75,7 @@ def _apply(
     archived: dict[str, ArchivedAnswer],
     needs: list[str],
     result: Migration,
+    accepts: Accepts | None,
 ) -> tuple[dict[str, Answer], list[str]]:
     placed: dict[str, _Placed] = {}
     new_needs: list[str] = []
@@ -98,7 +111,7 @@ def _apply(
         answer = active.get(split.from_)
         if answer is None:
             continue
-        into = " and ".join(split.into)
+        into = ", ".join(split.into[:-1]) + " and " + split.into[-1]
         if split.answer == "copy":
             for qid in split.into:
                 placed[qid] = _Placed(answer, split.from_)
@@ -153,6 +166,14 @@ def _apply(
             archive(spot.origin, spot.answer, f"asked again in {step.to}")
             new_needs.append(qid)
             log(qid, "asked again; archived")
+    if accepts is not None:
+        for qid, spot in list(placed.items()):
+            if not accepts(step.to, qid, spot.answer.value):
+                del placed[qid]
+                reason = f"not an answer {qid} takes in {step.to}"
+                archive(spot.origin, spot.answer, reason)
+                new_needs.append(qid)
+                log(qid, f"'{spot.answer.value}' is {reason}; archived; asked again")
     touched = {*step.options, *step.rescaled, *step.ask}
     kept = [qid for qid in kept if qid in placed and qid not in touched]
     if kept:

@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_cli.bank.lint import lint_bank
-from roadmap_cli.bank.migrations import MigrationsFile, Step, chain, load_checked_migrations
+from roadmap_cli.bank.migrations import (
+    MigrationsFile,
+    Step,
+    chain,
+    lint_migrations,
+    load_checked_migrations,
+    read_migrations,
+)
 from roadmap_cli.bank.model import Bank
 from roadmap_cli.errors import FileProblems, Problem, RoadmapError, display_path
 from roadmap_cli.problems import Sources, validate
@@ -122,6 +129,32 @@ def read_bank(path: Path) -> tuple[Bank | None, Sources | None, list[Problem]]:
     if bank is not None:
         problems.extend(lint_bank(bank, sources))
     return bank, sources, sorted(problems)
+
+
+def check_bank_folder(path: Path) -> list[Problem]:
+    """Every problem in the bank at ``path`` and, for a folder, in its migration map.
+
+    The map is checked against the versions the folder keeps (``versions/``): each step
+    must connect two of them, name only ids they have, and lead forwards.
+    """
+    bank, _, problems = read_bank(path)
+    try:
+        found = read_migrations(path)
+    except FileProblems as error:
+        return sorted([*problems, *error.problems])
+    if found is None or bank is None:
+        return problems
+    kept = released_versions(path)
+
+    def bank_at(version: str) -> Bank | None:
+        if version == bank.version:
+            return bank
+        if version not in kept:
+            return None
+        return read_bank(kept[version])[0]
+
+    migrations, sources = found
+    return sorted([*problems, *lint_migrations(migrations, sources, bank_at)])
 
 
 def _include(categories: list[Any], index: int, folder: Path, sources: Sources) -> list[Problem]:

@@ -75,13 +75,14 @@ def lint_command(
     paths: Annotated[list[str], typer.Argument(help="Bank folders, bank files or built-in ids.")],
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
-    """Check banks and print every problem as FILE:LINE:COL: severity: message."""
-    from roadmap_cli.bank.store import read_bank, resolve_bank
+    """Check banks (and a bank folder's migration map) and print every problem as
+    FILE:LINE:COL: severity: message."""
+    from roadmap_cli.bank.store import check_bank_folder, resolve_bank
 
     problems = []
     for ref in paths:
         path, _ = resolve_bank(ref)
-        problems.extend(read_bank(path)[2])
+        problems.extend(check_bank_folder(path))
     if strict:
         problems = [p if p.is_error else _as_error(p) for p in problems]
     for problem in sorted(problems):

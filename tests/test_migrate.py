@@ -1,0 +1,231 @@
+"""``roadmap migrate``: answers move to a later bank version and nothing a person wrote is lost.
+
+The expected results are the ones written out by hand in
+tests/corpus/migration-bank/README.md, change by change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import CORPUS, Result
+
+BANK = CORPUS / "migration-bank"
+# The shipped examples as they were on 1.0.0 of their banks (examples/ moves on).
+EXAMPLES = CORPUS / "examples-1.0.0"
+
+
+def _copy(tmp_path: Path, name: str) -> Path:
+    target = tmp_path / name
+    shutil.copy(BANK / "answers" / name, target)
+    return target
+
+
+def _read(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def test_full_file_to_1_1_0_matches_the_worked_example(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = _copy(tmp_path, "full-1.0.0.yaml")
+    result: Result = cli("migrate", source, "--bank", BANK, "--to", "1.1.0")
+    assert result.code == 0, result.err
+    data = _read(tmp_path / "full-1.0.0-1.1.0.yaml")
+    assert data["bank"] == {"id": "migration-fixture", "version": "1.1.0"}
+    answers, archived = data["answers"], data["archived"]
+    assert sorted(answers) == ["PL1.1", "PL1.4", "PL1.5", "PL2.3", "PO1.1", "PO1.3", "PO1.4",
+                               "PO1.5", "PO2.1"]  # fmt: skip
+    assert sorted(archived) == ["PL1.3", "PL2.2"]
+    # A split with copy: the same answer, note, evidence and time on both new questions.
+    for qid in ("PL1.4", "PL1.5"):
+        assert answers[qid]["value"] == "partly"
+        assert answers[qid]["note"] == "Funded for police actions only; no monitoring yet."
+        assert answers[qid]["answered_at"] == "2026-03-02T09:10:00Z"
+    # A rename with an option rename: the value changes, nothing else does.
+    assert answers["PO2.1"]["value"] == "regularly"
+    assert answers["PO2.1"]["note"] == "Fines for irregular stay are still routine."
+    assert answers["PO2.1"]["flagged"] is True
+    # A merge that keeps PL2.1: its answer at PL2.3; PL2.2's archived whole.
+    assert answers["PL2.3"]["note"] == "National case database since 2024."
+    assert archived["PL2.2"]["flagged"] is True
+    assert archived["PL2.2"]["bank_version"] == "1.0.0"
+    assert archived["PL1.3"]["value"] == 2
+    assert archived["PL1.3"]["reason"] == "retired in 1.1.0"
+    assert "0 questions need a new answer" in result.out
+    checked = cli("validate", "--bank", f"{BANK}@1.1.0", tmp_path / "full-1.0.0-1.1.0.yaml")
+    assert checked.code == 0 and checked.out == "", checked.out + checked.err
+    assert "ok — 9 of 9 questions answered" in checked.err
+
+
+def test_full_file_to_latest_lists_exactly_the_questions_to_ask_again(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = _copy(tmp_path, "full-1.0.0.yaml")
+    result = cli("migrate", source, "--bank", BANK)
+    assert result.code == 0, result.err
+    data = _read(tmp_path / "full-1.0.0-2.0.0.yaml")
+    assert sorted(data["answers"]) == ["PL1.4", "PL2.3", "PO1.5", "PO2.1"]
+    assert sorted(data["archived"]) == ["PL1.1", "PL1.3", "PL1.5", "PL2.2", "PO1.1", "PO1.3",
+                                        "PO1.4"]  # fmt: skip
+    assert data["archived"]["PL1.1"]["bank_version"] == "1.1.0"
+    assert (
+        "4 answers carried over, 7 archived, 5 questions need a new answer: "
+        "PL1.6, PL1.7, PL1.5, PO1.1, PO1.6" in result.out
+    )
+    assert (
+        "Answer them with: roadmap assess "
+        f"{tmp_path / 'full-1.0.0-2.0.0.yaml'} --only PL1.6 --only PL1.7" in result.err
+    )
+    checked = cli("validate", "--bank", BANK, tmp_path / "full-1.0.0-2.0.0.yaml")
+    assert checked.code == 0 and "ok — 4 of 9 questions answered" in checked.err
+
+
+def test_partial_file_rescales_what_it_can(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = _copy(tmp_path, "partial-1.1.0.yaml")
+    result = cli("migrate", source, "--bank", BANK)
+    assert result.code == 0, result.err
+    data = _read(tmp_path / "partial-1.1.0-2.0.0.yaml")
+    assert data["answers"]["PO1.1"]["value"] == "none"
+    assert data["answers"]["PO1.1"]["note"] == "No provision in law or policy."
+    assert sorted(data["archived"]) == ["PL1.1", "PL1.5", "PO1.3", "PO1.4"]
+    # PL2.3 was unanswered before: it is not a question that *needs a new* answer.
+    assert "need a new answer: PL1.6, PL1.7, PL1.5, PO1.6\n" in result.out
+
+
+def _counts(data: dict[str, Any]) -> tuple[int, int, int, int, set[str]]:
+    entries = [*data.get("answers", {}).values(), *data.get("archived", {}).values()]
+    notes = {e["note"] for e in entries if e.get("note")}
+    return (
+        len(entries),
+        sum(1 for e in entries if e.get("note")),
+        sum(1 for e in entries if e.get("evidence")),
+        sum(1 for e in entries if e.get("flagged")),
+        notes,
+    )
+
+
+def test_nothing_is_lost_from_the_full_fixture(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = _copy(tmp_path, "full-1.0.0.yaml")
+    before = _counts(_read(source))
+    assert cli("migrate", source, "--bank", BANK).code == 0
+    after = _counts(_read(tmp_path / "full-1.0.0-2.0.0.yaml"))
+    # README: 10 values, notes, 9 evidence lists, 4 flags become 11, 11, 10, 4 (PL1.2's
+    # answer was copied to two questions, one of which is archived later).
+    assert before[:4] == (10, 10, 9, 4)
+    assert after[:4] == (11, 11, 10, 4)
+    assert before[4] <= after[4]
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_example_migrates_to_the_latest_version_losing_nothing(
+    cli,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    example: Path,
+) -> None:
+    source = tmp_path / example.name
+    shutil.copy(example, source)
+    original = _read(source)
+    result = cli("migrate", source, "--output", tmp_path / "out.yaml")
+    assert result.code == 0, result.err
+    migrated = _read(tmp_path / "out.yaml")
+    kept = {**migrated.get("answers", {}), **migrated.get("archived", {})}
+    # Every note, piece of evidence and flag is found again, active or archived.
+    for field in ("note", "evidence"):
+        wanted = sorted(str(a[field]) for a in original["answers"].values() if a.get(field))
+        found = {str(a[field]) for a in kept.values() if a.get(field)}
+        assert set(wanted) <= found, field
+    flagged = sum(bool(a.get("flagged")) for a in original["answers"].values())
+    assert sum(bool(a.get("flagged")) for a in kept.values()) >= flagged
+    assert len(kept) >= len(original["answers"])
+    checked = cli("validate", tmp_path / "out.yaml")
+    assert checked.code == 0, checked.out + checked.err
+    assert checked.out == ""  # no error and no warning against the new version
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_dry_run_writes_nothing_and_a_second_run_changes_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = _copy(tmp_path, "full-1.0.0.yaml")
+    before = _digest(tmp_path)
+    dry = cli("migrate", source, "--bank", BANK, "--dry-run")
+    assert dry.code == 0 and "Dry run: nothing was written." in dry.err
+    assert "1.0.0 → 1.1.0  PL1.3: retired; archived" in dry.out
+    assert _digest(tmp_path) == before
+    assert cli("migrate", source, "--bank", BANK, "--in-place").code == 0
+    assert (tmp_path / "full-1.0.0.yaml.1.0.0.bak").read_bytes() == (
+        BANK / "answers" / "full-1.0.0.yaml"
+    ).read_bytes()
+    once = _digest(tmp_path)
+    again = cli("migrate", source, "--bank", BANK, "--in-place")
+    assert again.code == 0
+    assert "already at version 2.0.0; nothing to change" in again.out
+    assert _digest(tmp_path) == once
+
+
+def test_asking_for_a_missing_or_earlier_version_writes_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = _copy(tmp_path, "full-1.0.0.yaml")
+    result = cli("migrate", source, "--bank", BANK, "--to", "3.0.0")
+    assert result.code == 1
+    assert result.err.splitlines()[0] == (
+        f"roadmap: {source}: bank 'migration-fixture' has no version 3.0.0 "
+        "(versions: 1.0.0, 1.1.0, 2.0.0)"
+    )
+    partial = _copy(tmp_path, "partial-1.1.0.yaml")
+    backwards = cli("migrate", partial, "--bank", BANK, "--to", "1.0.0")
+    assert backwards.code == 1
+    assert "is at version 1.1.0, later than 1.0.0" in backwards.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["full-1.0.0.yaml", "partial-1.1.0.yaml"]
+
+
+HOSTILE = {
+    "cycle": (
+        "  - {from: 1.0.0, to: 1.1.0}\n  - {from: 1.1.0, to: 1.0.0}\n",
+        3,
+        "lead back to a version already passed",
+    ),
+    "rename-onto-existing": (
+        "  - from: 1.0.0\n    to: 1.1.0\n    renamed: {PL1.3: PL1.1}\n",
+        5,
+        "PL1.1 already exists in 1.0.0 and keeps its own answer",
+    ),
+    "merge-of-unknown-ids": (
+        "  - from: 1.0.0\n    to: 1.1.0\n    merged:\n"
+        "      - {from: [PL9.1, PL2.2], into: PL2.3, keep: ask}\n",
+        6,
+        "PL9.1 is not a question of version 1.0.0",
+    ),
+    "value-map-to-missing-option": (
+        "  - from: 1.1.0\n    to: 2.0.0\n    rescaled: {PO1.1: {\"yes\": complete}}\n",
+        5,
+        "'complete' is not an option of PO1.1 in 2.0.0",
+    ),
+    "unknown-version": ("  - {from: 1.0.0, to: 9.0.0}\n", 3, "version 9.0.0 is not kept"),
+    "keep-not-merged": (
+        "  - from: 1.0.0\n    to: 1.1.0\n    merged:\n"
+        "      - {from: [PL2.1, PL2.2], into: PL2.3, keep: PL1.1}\n",
+        6,
+        "keep must be one of PL2.1, PL2.2 or 'ask'",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_a_hostile_map_is_a_located_lint_error(cli, tmp_path: Path, case: str) -> None:  # type: ignore[no-untyped-def]
+    steps, line, message = HOSTILE[case]
+    bank = tmp_path / "bank"
+    shutil.copytree(BANK, bank)
+    (bank / "migrations.yaml").write_text(
+        "format: roadmap-migrations/1\nsteps:\n" + steps, encoding="utf-8"
+    )
+    result = cli("banks", "lint", bank)
+    assert result.code == 1
+    located = [row for row in result.out.splitlines() if message in row]
+    assert located, result.out
+    assert located[0].startswith(f"{bank / 'migrations.yaml'}:{line}:"), located[0]
+    assert ": error: " in located[0]
