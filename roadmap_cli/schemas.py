@@ -1,4 +1,4 @@
-"""JSON Schemas for bank and answers files, generated from the models."""
+"""JSON Schemas for bank, answers and migration map files, generated from the models."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from roadmap_cli import __version__
 
 
 def schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema for ``kind`` ('bank' or 'answers')."""
+    """The JSON Schema for ``kind`` ('bank', 'answers' or 'migrations')."""
     if kind == "bank":
         from roadmap_cli.bank.model import Bank
 
@@ -28,6 +28,11 @@ def schema(kind: str) -> dict[str, Any]:
 
         body = AnswersFile.model_json_schema(by_alias=True)
         title = "roadmap-cli answers file (roadmap-answers/1)"
+    elif kind == "migrations":
+        from roadmap_cli.bank.migrations import MigrationsFile
+
+        body = MigrationsFile.model_json_schema(by_alias=True)
+        title = "roadmap-cli migration map (roadmap-migrations/1)"
     else:
         raise ValueError(kind)
     return {

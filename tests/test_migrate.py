@@ -229,3 +229,45 @@ def test_a_hostile_map_is_a_located_lint_error(cli, tmp_path: Path, case: str) -
     assert located, result.out
     assert located[0].startswith(f"{bank / 'migrations.yaml'}:{line}:"), located[0]
     assert ": error: " in located[0]
+
+
+@pytest.mark.parametrize("rules", ["weighted", "minimum-standards", "walk-free"])
+def test_a_1_0_0_file_scores_exactly_as_before_the_new_version_shipped(
+    cli,  # type: ignore[no-untyped-def]
+    rules: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The golden JSON was written by roadmap-cli before 2.0.0 and 1.1.0 existed."""
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)  # the JSON names files as given on the command line
+    golden = root / "tests" / "golden" / f"scores-1.0.0-{rules}.json"
+    result = cli("score", "tests/corpus/examples-1.0.0/", "--rules", rules, "--format", "json")
+    assert result.code == 0, result.err
+    assert result.out == golden.read_text(encoding="utf-8")
+
+
+def test_the_migration_map_schema_accepts_the_shipped_maps(cli) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import jsonschema
+
+    result = cli("banks", "schema", "migrations")
+    assert result.code == 0
+    schema = json.loads(result.out)
+    assert schema["title"] == "roadmap-cli migration map (roadmap-migrations/1)"
+    root = Path(__file__).resolve().parent.parent
+    maps = [*root.glob("question_banks/*/migrations.yaml"), BANK / "migrations.yaml"]
+    assert len(maps) == 3
+    for path in maps:
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"format": "roadmap-migrations/1", "steps": [{"from": "1"}]}, schema)
+
+
+def test_banks_show_changes_prints_the_changelog(cli) -> None:  # type: ignore[no-untyped-def]
+    shipped = cli("banks", "show", "workshop-demo", "--changes")
+    assert shipped.code == 0
+    assert "## 1.1.0" in shipped.out
+    assert "| PO2.2 → PO3.1 | **Renamed.**" in shipped.out
+    recorded = cli("banks", "show", CORPUS / "fixture-bank", "--changes")
+    assert recorded.out == "# fixture: changes\n\n## 1.1.0\n- added: PO1.3\n- removed: PO1.9\n"

@@ -29,6 +29,7 @@ from roadmap_cli.bank.model import Bank
 from roadmap_cli.errors import FileProblems, Problem, RoadmapError, display_path
 from roadmap_cli.problems import Sources, validate
 from roadmap_cli.resources import builtin_banks
+from roadmap_cli.text import localize
 from roadmap_cli.yamlio import read_yaml
 
 
@@ -129,6 +130,39 @@ def read_bank(path: Path) -> tuple[Bank | None, Sources | None, list[Problem]]:
     if bank is not None:
         problems.extend(lint_bank(bank, sources))
     return bank, sources, sorted(problems)
+
+
+CHANGELOG_FILE = "CHANGELOG.md"
+
+
+def bank_changelog(loaded: LoadedBank) -> str:
+    """The bank's CHANGELOG.md, or its ``changes:`` list when it has none.
+
+    Terminal control characters are dropped: the text comes from a file.
+    """
+    folder = loaded.path if loaded.path.is_dir() else loaded.path.parent
+    path = folder / CHANGELOG_FILE
+    if path.is_file() and path.stat().st_size <= MAX_CHANGELOG_BYTES:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    else:
+        lines = [f"# {loaded.bank.id}: changes", ""]
+        for change in loaded.bank.changes:
+            lines.append(f"## {change.version}")
+            for label, ids in (("added", change.added), ("removed", change.removed)):
+                if ids:
+                    lines.append(f"- {label}: {', '.join(ids)}")
+            lines += [f"- renamed: {old} → {new}" for old, new in change.renamed.items()]
+            if change.note:
+                lines.append(f"- {localize(change.note, loaded.bank.default_language)}")
+            lines.append("")
+        if not loaded.bank.changes:
+            lines.append("No changes are recorded for this bank.")
+        text = "\n".join(lines)
+    printable = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
+    return printable.rstrip("\n") + "\n"
+
+
+MAX_CHANGELOG_BYTES = 1_000_000
 
 
 def check_bank_folder(path: Path) -> list[Problem]:

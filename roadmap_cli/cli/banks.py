@@ -61,12 +61,19 @@ def show_command(
     language: Annotated[
         str | None, typer.Option("--language", "-l", help="Language to show (default: the bank's).")
     ] = None,
+    changes: Annotated[
+        bool,
+        typer.Option("--changes", help="Show what changed between versions, and why."),
+    ] = False,
 ) -> None:
-    """Show a bank as a tree of categories, sections and questions."""
-    from roadmap_cli.bank.store import load_bank
+    """Show a bank as a tree of categories, sections and questions (or its changes)."""
+    from roadmap_cli.bank.store import bank_changelog, load_bank
     from roadmap_cli.cli.bank_tree import bank_tree
 
     loaded = load_bank(bank)
+    if changes:
+        typer.echo(bank_changelog(loaded), nl=False)
+        return
     out().print(bank_tree(loaded.bank, language or loaded.bank.default_language))
 
 
@@ -106,13 +113,16 @@ class SchemaKind(str, enum.Enum):
 
     bank = "bank"
     answers = "answers"
+    migrations = "migrations"
 
 
 @app.command("schema")
 def schema_command(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which file kind: bank or answers.")],
+    kind: Annotated[
+        SchemaKind, typer.Argument(help="Which file kind: bank, answers or migrations.")
+    ],
 ) -> None:
-    """Print the JSON Schema for bank or answers files (for editor completion and checks)."""
+    """Print the JSON Schema for bank, answers or migration map files (for your editor)."""
     from roadmap_cli.schemas import schema_text
 
     typer.echo(schema_text(kind.value))
