@@ -45,9 +45,9 @@ from roadmap_cli.scoring.export import json_fragment
 BANK = "regional-strategic-roadmap"
 
 
-def generate(folder: Path, count: int) -> list[Path]:
+def generate(folder: Path, count: int, bank_ref: str = BANK) -> list[Path]:
     """``count`` answers files with random but valid answers to every visible question."""
-    bank = load_bank(BANK).bank
+    bank = load_bank(bank_ref).bank
     rng = random.Random(5)
     paths = []
     start = datetime(2026, 11, 1, tzinfo=timezone.utc)

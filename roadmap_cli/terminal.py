@@ -27,3 +27,16 @@ def unicode_ok() -> bool:
 def symbol(fancy: str, plain: str) -> str:
     """``fancy`` where the terminal can show it, else ``plain``."""
     return fancy if unicode_ok() else plain
+
+
+# C0 and C1 control characters (ESC among them) and DEL, but not tab and newline.
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if c not in (9, 10)}
+
+
+def visible(text: str) -> str:
+    """``text`` from a file, safe to print: control characters shown as ``\\xNN``.
+
+    An answers file or bank from elsewhere must not be able to move the cursor, clear
+    the screen or retitle the window by way of an escape sequence in a note or a title.
+    """
+    return text.translate(_CONTROL)

@@ -267,6 +267,7 @@ class BankStore:
 
     def __init__(self) -> None:
         self._loaded: dict[str, LoadedBank] = {}
+        self._histories: dict[str, BankHistory] = {}
 
     def get(self, ref: str) -> LoadedBank:
         """The bank ``ref`` (a built-in id or a path) names, loaded on first use."""
@@ -280,7 +281,12 @@ class BankStore:
         return self.get(ref).bank
 
     def history(self, ref: str) -> BankHistory:
-        """The versions and the checked migration map of the bank ``ref`` names."""
+        """The versions and the checked migration map of the bank ``ref`` names (cached)."""
+        if ref not in self._histories:
+            self._histories[ref] = self._history(ref)
+        return self._histories[ref]
+
+    def _history(self, ref: str) -> BankHistory:
         loaded = self.get(ref)
         name = split_version(ref)[0]
         kept = released_versions(loaded.path)

@@ -7,12 +7,18 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.cli.console import err, out
+from roadmap_cli.cli.console import err
 from roadmap_cli.cli.options import BankOption
+from roadmap_cli.terminal import visible
 
 
 def migrate_command(
-    files: Annotated[list[Path], typer.Argument(help="Answers files to migrate.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE|DIR|GLOB", help="Answers files, folders (their *.yaml) or patterns."
+        ),
+    ],
     bank: BankOption = None,
     to: Annotated[
         str | None,
@@ -44,9 +50,13 @@ def migrate_command(
     needing a new answer (roadmap assess asks it).
     """
     from roadmap_cli.bank.store import BankStore
-    from roadmap_cli.errors import UsageError
+    from roadmap_cli.errors import RoadmapError, UsageError
     from roadmap_cli.migration import plan_migration, target_path, write_migration
+    from roadmap_cli.scoring.batch import expand_inputs
 
+    files, missing = expand_inputs(inputs)
+    if missing:
+        raise RoadmapError(f"{missing[0].file}: {missing[0].error}", "Nothing was migrated.")
     if in_place and output is not None:
         raise UsageError("give --in-place or --output, not both")
     if output is not None and len(files) > 1 and not output.is_dir():
@@ -54,31 +64,30 @@ def migrate_command(
     store = BankStore()
     plans = [plan_migration(path, to, store, bank) for path in files]  # all checked before writing
     for plan in plans:
-        console = out()
+        # Plain lines (many per file, for many files), made safe: ids and values come
+        # from the files.
         shown = str(plan.path)
         if not plan.changed:
-            console.print(f"{shown}: already at version {plan.end}; nothing to change")
+            typer.echo(visible(f"{shown}: already at version {plan.end}; nothing to change"))
             continue
-        console.print(f"{shown}: {plan.start} → {plan.end}", style="title", markup=False)
-        for line in plan.migration.changes:
-            console.print(f"  {line}", markup=False, soft_wrap=True)
+        lines = [f"{shown}: {plan.start} → {plan.end}"]
+        lines += [f"  {line}" for line in plan.migration.changes]
         needs = plan.migration.needs_answer
-        console.print(
+        lines.append(
             f"  {len(plan.migration.answers.answers)} answers carried over, "
             f"{plan.migration.archived} archived, {len(needs)} questions need a new answer"
-            + (f": {', '.join(needs)}" if needs else ""),
-            markup=False,
-            soft_wrap=True,
+            + (f": {', '.join(needs)}" if needs else "")
         )
+        typer.echo(visible("\n".join(lines)))
         if dry_run:
             continue
         target = target_path(plan, output, in_place)
         backup = write_migration(plan, target, in_place, store)
         if backup is not None:
-            err().print(f"Kept the old file as {backup}", markup=False)
-        err().print(f"Wrote {target}", style="ok", markup=False)
+            err().print(visible(f"Kept the old file as {backup}"), markup=False)
+        err().print(visible(f"Wrote {target}"), style="ok", markup=False)
         if needs:
             asks = " ".join(f"--only {qid}" for qid in needs)
-            err().print(f"Answer them with: roadmap assess {target} {asks}", markup=False)
+            err().print(visible(f"Answer them with: roadmap assess {target} {asks}"), markup=False)
     if dry_run:
         err().print("Dry run: nothing was written.", markup=False)
