@@ -37,6 +37,13 @@ STEPS = [
     ("Report", "roadmap report {answers}", "the gap report: where you stand, what to do first"),
 ]
 
+# What the demo folder holds, for the trainer who opens it later.
+IN_THIS_FOLDER = [
+    ("examples/", "the sample assessments, each with its HTML gap report beside it"),
+    ("docs/", "the guides: scoring rules, reports, writing a question bank"),
+    ("handout.md, handout.html", "this page"),
+]
+
 WHAT_IT_DOES = (
     "roadmap-cli lets a government assess its own counter-trafficking laws, plans and "
     "programmes against international and regional standards, and produces a gap report "
@@ -59,12 +66,14 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 0.2rem 0.4rem;
   border-bottom: 1px solid #bbb; }
 code { font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: 0.95em; }
-ol { margin: 0.2rem 0; padding-left: 1.4rem; }
+ol, ul { margin: 0.2rem 0; padding-left: 1.4rem; }
 footer { margin-top: 1rem; font-size: 0.9rem; }
 @media print {
-  @page { size: A4; margin: 14mm; }
+  @page { size: A4; margin: 12mm 14mm; }
+  body { font-size: 10pt; }
   main { padding: 0; max-width: none; }
-  h2, table, ol { break-inside: avoid; }
+  h2 { margin-top: 0.7rem; }
+  h2, table, ol, ul { break-inside: avoid; }
 }
 """
 
@@ -88,6 +97,8 @@ def handout_markdown(categories: list[HandoutCategory], commands: list[str], ans
     lines += ["", "## The steps", ""]
     for number, (name, command, what) in enumerate(STEPS, start=1):
         lines.append(f"{number}. **{name}**: {_code(command.format(answers=answers))} — {what}")
+    lines += ["", "## In this folder", ""]
+    lines += [f"- {_code(name)}: {what}" for name, what in IN_THIS_FOLDER]
     lines += ["", "## Try it now", ""]
     lines += [f"    {command}" for command in commands]
     lines += [
@@ -112,6 +123,9 @@ def handout_html(categories: list[HandoutCategory], commands: list[str], answers
         f"<li><strong>{esc(name)}</strong>: <code>{esc(command.format(answers=answers))}</code>"
         f" — {esc(what)}</li>"
         for name, command, what in STEPS
+    )
+    folder = "\n".join(
+        f"<li><code>{esc(name)}</code>: {esc(what)}</li>" for name, what in IN_THIS_FOLDER
     )
     tries = "\n".join(f"<li><code>{esc(command)}</code></li>" for command in commands)
     return f"""<!DOCTYPE html>
@@ -140,6 +154,10 @@ def handout_html(categories: list[HandoutCategory], commands: list[str], answers
 <ol>
 {steps}
 </ol>
+<h2>In this folder</h2>
+<ul>
+{folder}
+</ul>
 <h2>Try it now</h2>
 <ol>
 {tries}
