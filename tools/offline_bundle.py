@@ -81,8 +81,10 @@ echo Installed. Run: "%TARGET%\\Scripts\\roadmap.exe" --help
 
 README = """roadmap-cli {version}, offline bundle for {platform}, Python {python}
 
-1. Check the copy:   sha256sum -c SHA256SUMS
-   (Windows:         certutil -hashfile wheels\\NAME.whl SHA256, compared by eye)
+1. Check the copy.   Linux: sha256sum -c SHA256SUMS     macOS: shasum -a 256 -c SHA256SUMS
+   Windows PowerShell (prints nothing when every file is intact):
+   Get-Content SHA256SUMS | ForEach-Object {{ $h, $f = $_ -split '  ', 2;
+     if ((Get-FileHash $f -Algorithm SHA256).Hash -ne $h) {{ "BAD: $f" }} }}
 2. Install:          sh install.sh [WHERE]       (Linux, macOS)
                      install.bat [WHERE]         (Windows)
    WHERE is the folder of the new virtual environment (default: roadmap-cli in your home).

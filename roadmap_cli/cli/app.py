@@ -19,8 +19,8 @@ app = typer.Typer(
         "Offline self-assessment of national counter-trafficking laws, plans and programmes.\n\n"
         "Answer a question bank in a guided interview (assess), check answers files "
         "(validate), score them under the rules you choose (score, rules), write a gap report "
-        "(report), and see the question banks (banks). Nothing you enter ever leaves this "
-        "computer."
+        "(report), and see the question banks (banks). Trainers set up a workshop folder with "
+        "demo (examples lists the samples). Nothing you enter ever leaves this computer."
     ),
     no_args_is_help=True,
     add_completion=True,
