@@ -11,8 +11,10 @@ import hashlib
 import importlib.util
 import json
 import re
+import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from types import ModuleType
 
@@ -125,3 +127,21 @@ def test_an_unknown_platform_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(tool.BundleError, match=r"--python wants a version like 3.12, not 'x'"):
         tool.build_bundle("win_amd64", "x", tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.network  # building the wheel fetches setuptools for pip's isolated build
+def test_a_stale_build_folder_does_not_reach_the_wheel(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tool = _tool()
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT, checkout, ignore=shutil.ignore_patterns(*tool.NOT_SOURCE))
+    # What an older build leaves behind, such as a module moved since.
+    stale = checkout / "build" / "lib" / "roadmap_cli" / "bank_loader_old.py"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("raise SystemExit('stale')\n", encoding="utf-8")
+    monkeypatch.setattr(tool, "ROOT", checkout)
+    wheel = tool.build_wheel(tmp_path / "out")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "roadmap_cli/demo.py" in names
+    assert not [n for n in names if "bank_loader_old" in n]

@@ -116,9 +116,17 @@ def _pip(args: list[str]) -> None:
         raise BundleError(f"pip {args[0]} failed: {last}")
 
 
+# Left out of the copy the wheel is built from (see build_wheel).
+NOT_SOURCE = ("build", "dist", ".git", "*.egg-info", "__pycache__", ".*cache", ".hypothesis")
+
+
 def build_wheel(into: Path) -> Path:
     """Build the roadmap-cli wheel from this checkout into ``into``; its path."""
-    _pip(["wheel", "--quiet", "--no-deps", "--wheel-dir", str(into), str(ROOT)])
+    # From a clean copy: setuptools reuses an old build/ folder in the checkout, and a
+    # module deleted or moved since would end up in the wheel beside its replacement.
+    source = into / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_SOURCE, "venv", ".venv"))
+    _pip(["wheel", "--quiet", "--no-deps", "--wheel-dir", str(into), str(source)])
     found = sorted(into.glob("roadmap_cli-*.whl"))
     if not found:
         raise BundleError("pip wheel made no roadmap_cli wheel")
