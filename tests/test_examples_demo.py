@@ -104,11 +104,12 @@ def test_demo_makes_the_workshop_folder(cli, tmp_path: Path, monkeypatch) -> Non
     extra = {"handout.md", "handout.html", "docs/scoring.md", "examples/rules/donor-strict.yaml"}
     assert extra <= made
     assert _files(tmp_path) == {f"workshop/{name}" for name in made}  # nothing outside it
+    examples = Path("workshop", "examples")  # printed with this system's separator
     assert result.out.splitlines() == [
         "Next, run:",
-        "  roadmap score workshop/examples",
-        "  roadmap report workshop/examples/veloria-workshop.yaml --open",
-        "  roadmap assess workshop/my-country.yaml --bank workshop-demo",
+        f"  roadmap score {examples}",
+        f"  roadmap report {examples / 'veloria-workshop.yaml'} --open",
+        f"  roadmap assess {Path('workshop', 'my-country.yaml')} --bank workshop-demo",
     ]
     report = (tmp_path / "workshop/examples/veloria-workshop.report.html").read_text("utf-8")
     assert "Veloria" in report

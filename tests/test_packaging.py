@@ -166,7 +166,7 @@ def test_demo_from_the_wheel_and_every_command_it_prints(
 
     def roadmap(args: list[str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [str(scripts / "roadmap"), *args],
+            [str(scripts / ("roadmap.exe" if os.name == "nt" else "roadmap")), *args],
             capture_output=True,
             text=True,
             encoding="utf-8",
