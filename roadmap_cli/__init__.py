@@ -3,4 +3,4 @@
 This module holds only the version so that ``roadmap --version`` stays cheap.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -1,8 +1,9 @@
-"""The one module that knows where packaged banks and report templates live.
+"""The one module that knows where packaged banks, templates, examples and docs live.
 
 They sit at the top of the repository and ship inside the wheel as the packages
-``roadmap_cli.question_banks`` and ``roadmap_cli.report_templates``; ``importlib.resources``
-finds them in a wheel, an editable install or a source checkout alike.
+``roadmap_cli.question_banks``, ``roadmap_cli.report_templates``, ``roadmap_cli.examples``
+and ``roadmap_cli.docs``; ``importlib.resources`` finds them in a wheel, an editable
+install or a source checkout alike.
 """
 
 from __future__ import annotations
@@ -32,6 +33,16 @@ def banks_dir() -> Path:
 def templates_dir() -> Path:
     """The folder holding the built-in report templates."""
     return _package_dir("roadmap_cli.report_templates", "report_templates")
+
+
+def examples_dir() -> Path:
+    """The folder holding the sample assessments and their rules profiles."""
+    return _package_dir("roadmap_cli.examples", "examples")
+
+
+def docs_dir() -> Path:
+    """The folder holding the guides (``scoring.md``, ``reports.md`` …)."""
+    return _package_dir("roadmap_cli.docs", "docs")
 
 
 def builtin_banks() -> dict[str, Path]:

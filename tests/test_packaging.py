@@ -119,3 +119,82 @@ def test_installed_wheel_lists_the_banks(built: tuple[Path, Path], tmp_path: Pat
     assert "regional-strategic-roadmap" in listing.stdout
     assert "workshop-demo" in listing.stdout
     assert "built-in" in listing.stdout
+
+
+def test_wheel_carries_examples_docs_and_the_licence(built: tuple[Path, Path]) -> None:
+    wheel = zipfile.ZipFile(built[1])
+    names = wheel.namelist()
+    for sample in ("veloria-workshop.yaml", "kestria-full.yaml", "rules/donor-strict.yaml"):
+        assert f"roadmap_cli/examples/{sample}" in names
+    assert "roadmap_cli/docs/scoring.md" in names
+    meta = next(n for n in names if n.endswith(".dist-info/METADATA"))
+    metadata = wheel.read(meta).decode("utf-8")
+    assert "License-Expression: Apache-2.0" in metadata
+    assert "Version: 0.2.0" in metadata
+    licence = next(n for n in names if n.endswith(".dist-info/licenses/LICENSE"))
+    assert b"Apache License" in wheel.read(licence)
+
+
+def test_demo_from_the_wheel_and_every_command_it_prints(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A venv holding only the wheel: `roadmap demo workshop`, then each command it prints."""
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    scripts = env_dir / ("Scripts" if os.name == "nt" else "bin")
+    python = scripts / ("python.exe" if os.name == "nt" else "python")
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--no-index", "--no-deps", str(built[1])],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    # The dependencies come from this test environment (no download); roadmap-cli itself
+    # comes only from the wheel, as the check on roadmap_cli.__file__ below shows.
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    (Path(site) / "outer.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", "utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    # BROWSER: `--open` runs this harmless program instead of a real browser.
+    env.update(NO_COLOR="1", COLUMNS="100", BROWSER="true", PYTHONIOENCODING="utf-8")
+    room = tmp_path / "room"
+    room.mkdir()
+
+    def roadmap(args: list[str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(scripts / ("roadmap.exe" if os.name == "nt" else "roadmap")), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=room,
+            input=stdin,
+            timeout=300,
+        )
+
+    where = subprocess.run(
+        [str(python), "-c", "import roadmap_cli; print(roadmap_cli.__file__)"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=room,
+    ).stdout
+    assert str(env_dir) in where, where
+    demo = roadmap(["demo", "workshop"])
+    assert demo.returncode == 0, demo.stderr
+    assert (room / "workshop/handout.html").is_file()
+    assert (room / "workshop/examples/veloria-workshop.report.html").is_file()
+    commands = [line.strip() for line in demo.stdout.splitlines()[1:]]
+    assert len(commands) == 3 and all(c.startswith("roadmap ") for c in commands), demo.stdout
+    # The live interview gets its answers piped in: country, organisation, two blanks, quit.
+    stdin = {"assess": "Examplestan\nMinistry of Justice\n\n\nq\n"}
+    for command in commands:
+        words = command.split()[1:]
+        result = roadmap(words, stdin.get(words[0]))
+        assert result.returncode == 0, f"{command}: {result.stderr}"
+    assert "Veloria" in (room / "workshop/examples/veloria-workshop.report.html").read_text("utf-8")
+    assert "Examplestan" in (room / "workshop/my-country.yaml").read_text("utf-8")

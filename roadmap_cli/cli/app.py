@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from roadmap_cli import __version__
-from roadmap_cli.cli import assess, banks, migrate, report, rules, score, validate
+from roadmap_cli.cli import assess, banks, demo, examples, migrate, report, rules, score, validate
 
 app = typer.Typer(
     name="roadmap",
@@ -20,11 +20,11 @@ app = typer.Typer(
         "Answer a question bank in a guided interview (assess), check answers files "
         "(validate), score them under the rules you choose (score, rules), write a gap report "
         "(report), move answers to a newer bank version (migrate), and see the question banks "
-        "(banks). Nothing you enter ever leaves this "
-        "computer."
+        "(banks). Trainers set up a workshop folder with demo (examples lists the samples). "
+        "Nothing you enter ever leaves this computer."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -60,3 +60,5 @@ app.command("report")(report.report_command)
 app.command("migrate")(migrate.migrate_command)
 app.add_typer(rules.app, name="rules")
 app.add_typer(banks.app, name="banks")
+app.command("examples")(examples.examples_command)
+app.command("demo")(demo.demo_command)

@@ -1,0 +1,1 @@
+"""Sample assessments and rules profiles, read at run time through roadmap_cli.resources."""
