@@ -28,6 +28,10 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 1_000_000
 MAX_ALIAS_EXPANSION = 100_000
+# Text that aliases repeat: one long string named a thousand times would be a thousand
+# copies in a report. Counted only for long strings, so short ones cost nothing.
+LONG_TEXT = 1_000
+MAX_ALIASED_TEXT = 2_000_000
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -108,6 +112,9 @@ class Document:
     data: Any
     node: yaml.Node | None = None
     problems: list[Problem] = field(default_factory=list)
+    # Each mapping's keys indexed on first lookup: a file with thousands of problems in
+    # one mapping must not scan it once per message.
+    _keys: dict[int, dict[str, yaml.Node]] = field(default_factory=dict, repr=False)
 
     def mark(self, path: Path_) -> Mark:
         """Line and column of the value at ``path``, or of its nearest known parent."""
@@ -120,11 +127,25 @@ class Document:
         """The node of the value at ``path``, or of its nearest parent present in the file."""
         node = self.node
         for part in path:
-            child = _child(node, part)
+            child = self._child(node, part)
             if child is None:
                 break
             node = child
         return node
+
+    def _child(self, node: yaml.Node | None, part: str | int) -> yaml.Node | None:
+        if isinstance(node, yaml.MappingNode):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = self._keys[id(node)] = {}
+                for key, value in node.value:
+                    # The first of duplicate keys, as in the data.
+                    if isinstance(key, yaml.ScalarNode):
+                        keys.setdefault(key.value, value)
+            return keys.get(str(part))
+        if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            return node.value[part] if 0 <= part < len(node.value) else None
+        return None
 
     def sub(self, path: Path_, data: Any) -> Document:
         """A document for ``data``, found at ``path`` here: its marks are re-rooted there."""
@@ -134,23 +155,6 @@ class Document:
         """A Problem located at the value at ``path`` in this document."""
         line, column = self.mark(path)
         return Problem(self.file, line, column, severity, message)
-
-
-def _child(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
-    found: yaml.Node | None = None
-    if isinstance(node, yaml.MappingNode):
-        # The first of duplicate keys, as in the data.
-        found = next(
-            (v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(part)),
-            None,
-        )
-    elif (
-        isinstance(node, yaml.SequenceNode)
-        and isinstance(part, int)
-        and 0 <= part < len(node.value)
-    ):
-        found = node.value[part]
-    return found
 
 
 def _fail(file: str, line: int, column: int, message: str, hint: str | None = None) -> FileProblems:
@@ -279,6 +283,8 @@ class _Builder:
         self.seen: set[int] = set()
         self.expanded = 0
         self.active: set[int] = set()
+        self.long_seen: set[int] = set()
+        self.aliased_text = 0
 
     def _error(self, node: yaml.Node, message: str, hint: str | None = None) -> FileProblems:
         return _fail(
@@ -287,6 +293,8 @@ class _Builder:
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         if type(node) is _ScalarNode:
+            if len(node.value) > LONG_TEXT:
+                self._long_text(node)
             return self._scalar(node)
         # Values are counted a collection at a time, not one by one.
         self.values += 1 + len(node.value)
@@ -335,10 +343,26 @@ class _Builder:
             if key in result:
                 self._duplicate(node, key_node, key)
             elif type(value_node) is _ScalarNode and value_node.tag == _STR:
+                if len(value_node.value) > LONG_TEXT:
+                    self._long_text(value_node)
                 result[key] = value_node.value
             else:
                 result[key] = self.build(value_node, depth + 1)
         return result
+
+    def _long_text(self, node: yaml.ScalarNode) -> None:
+        """Count a long string each time an alias repeats it."""
+        key = id(node)
+        if key not in self.long_seen:
+            self.long_seen.add(key)
+            return
+        self.aliased_text += len(node.value)
+        if self.aliased_text > MAX_ALIASED_TEXT:
+            raise self._error(
+                node,
+                "YAML aliases repeat too much text (an alias bomb?)",
+                "Write the values out instead of using anchors and aliases.",
+            )
 
     def _duplicate(self, node: yaml.Node, key_node: yaml.ScalarNode, key: Any) -> None:
         first = next(k for k, _ in node.value if self._key(k) == key)
@@ -373,12 +397,12 @@ class _Builder:
                 return float("nan") if lowered == ".nan" else float(value)
         except ValueError:
             raise self._error(
-                node, f"'{value}' is not a valid {_short(tag)}", "Remove the tag."
+                node, f"'{_clip(value)}' is not a valid {_short(tag)}", "Remove the tag."
             ) from None
         if tag == _BOOL:
             if _CORE_BOOL.match(value) is None:
                 raise self._error(
-                    node, f"'{value}' is not a valid {_short(tag)}", "Remove the tag."
+                    node, f"'{_clip(value)}' is not a valid {_short(tag)}", "Remove the tag."
                 )
             return value.lower() == "true"
         if tag == _NULL:
@@ -389,6 +413,11 @@ class _Builder:
             raise self._error(
                 node, f"unsupported YAML tag {_short(tag)}", "Remove the tag: plain values only."
             ) from err
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    """Text from a file as quoted in a message: never more than ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _short(tag: str) -> str:

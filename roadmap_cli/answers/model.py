@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
 
 from roadmap_cli.bank.conditions import visibility
 from roadmap_cli.bank.model import Bank, Name
@@ -22,6 +22,21 @@ from roadmap_cli.problems import Sources, read_model
 from roadmap_cli.yamlio import dump_yaml
 
 ANSWERS_FORMAT = "roadmap-answers/1"
+MAX_NUMBER = 1e15
+
+
+def _check_time(moment: datetime) -> datetime:
+    # A time that cannot be shown in UTC (year 9999 west of Greenwich) would pass here and
+    # break every report and save later: refuse it where it is written.
+    if moment.tzinfo is not None:
+        try:
+            moment.astimezone(timezone.utc)
+        except OverflowError:
+            raise ValueError("must be a date and time between the years 1 and 9999") from None
+    return moment
+
+
+Time = Annotated[datetime, AfterValidator(_check_time)]
 HEADER = "# roadmap-cli answers — edit with care; `roadmap validate FILE` checks it\n"
 
 
@@ -29,8 +44,12 @@ def _check_value(value: Any) -> str | float | int | list[str]:
     if isinstance(value, bool) or value is None:
         raise ValueError("must be an option key, a number, a list of option keys, or text")
     if isinstance(value, (int, float)):
-        if not math.isfinite(value):
+        # An int this large has no float (and 1e308 overflows when multiplied): both are
+        # typing mistakes, never a count a ministry reports.
+        if isinstance(value, float) and not math.isfinite(value):
             raise ValueError("must be a finite number")
+        if abs(value) > MAX_NUMBER:
+            raise ValueError(f"must be between -{MAX_NUMBER:.0e} and {MAX_NUMBER:.0e}")
         return value
     if isinstance(value, str):
         if not value.strip():
@@ -69,7 +88,7 @@ class Answer(_Model):
     note: str | None = None
     evidence: list[str] = Field(default_factory=list)
     flagged: bool = False
-    answered_at: datetime | None = None
+    answered_at: Time | None = None
 
 
 class ArchivedAnswer(Answer):
@@ -98,8 +117,8 @@ class Assessment(_Model):
     assessor: str | None = None
     role: str | None = None
     language: str | None = None
-    started: datetime | None = None
-    updated: datetime | None = None
+    started: Time | None = None
+    updated: Time | None = None
 
 
 class AnswersFile(_Model):
