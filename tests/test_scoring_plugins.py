@@ -199,3 +199,84 @@ def test_unknown_rule_names_the_known_ones() -> None:
         select_rule("weigthed")
     assert caught.value.message == "unknown rules 'weigthed'"
     assert "weighted" in (caught.value.hint or "")
+
+
+MISBEHAVING = {
+    "options-not-a-mapping": (
+        "class R:\n    name = 'odd'\n    summary = 's'\n    options = [1, 2]\n"
+        "    def score(self, bank, answers, options):\n        return None\nrule = R()\n",
+        "is not a rule: 'options' must be a mapping of option names to defaults",
+    ),
+    "name-not-text": (
+        "class R:\n    name = 7\n    summary = 's'\n    options = {}\n"
+        "    def score(self, bank, answers, options):\n        return None\nrule = R()\n",
+        "is not a rule: 'name' must be text",
+    ),
+    "exits-while-scoring": (
+        "import sys\nclass R:\n    name = 'quits'\n    summary = 's'\n    options = {}\n"
+        "    def score(self, bank, answers, options):\n        sys.exit(3)\nrule = R()\n",
+        "failed while scoring: SystemExit: 3",
+    ),
+    "returns-nan": (
+        "from dataclasses import replace\n"
+        "from roadmap_cli.scoring.rules.weighted import WeightedRule\n"
+        "class R(WeightedRule):\n    name = 'nan'\n"
+        "    def score(self, bank, answers, options):\n"
+        "        card = super().score(bank, answers, options)\n"
+        "        return replace(card, overall=replace(card.overall, score=float('nan')))\n"
+        "rule = R()\n",
+        "returned a Scorecard that cannot be used: overall: score nan is not in [0, 1]",
+    ),
+    "wrong-typed-band": (
+        "from dataclasses import replace\n"
+        "from roadmap_cli.scoring.rules.weighted import WeightedRule\n"
+        "class R(WeightedRule):\n    name = 'odd-band'\n"
+        "    def score(self, bank, answers, options):\n"
+        "        card = super().score(bank, answers, options)\n"
+        "        return replace(card, overall=replace(card.overall, band=3))\n"
+        "rule = R()\n",
+        "returned a Scorecard that cannot be used: overall: band 3 is not text",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MISBEHAVING))
+def test_a_misbehaving_plugin_is_one_line_and_exit_1(tmp_path: Path, cli, case: str) -> None:  # type: ignore[no-untyped-def]
+    source, message = MISBEHAVING[case]
+    plugin = tmp_path / "plugin.py"
+    plugin.write_text(source, encoding="utf-8")
+    bank = write_bank(tmp_path)
+    one = write_answers(tmp_path / "one.yaml", TYPICAL)
+    result = cli("score", one, "--bank", bank, "--rules", plugin, "--format", "json")
+    assert result.code == 1, result.out
+    assert message in result.err.splitlines()[0], result.err
+    assert "internal error" not in result.err
+    assert "NaN" not in result.out
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ("weights: {A1: .nan}", "options: weights.A1: input should be a finite number"),
+        ("weights: {A1: .inf}", "options: weights.A1: input should be a finite number"),
+        ("weights: {A1: 1.0e+308}", "must be a number from 0 to 1,000,000"),
+        ("targets: {A: 5}", "must be a number from 0 to 1, as scores are"),
+        ("priority: {critical: .inf}", "priority.critical: input should be a finite number"),
+    ],
+)
+def test_a_profile_with_impossible_numbers_is_refused(
+    tmp_path: Path,
+    cli,  # type: ignore[no-untyped-def]
+    options: str,
+    message: str,
+) -> None:
+    profile = tmp_path / "odd.yaml"
+    profile.write_text(
+        f"format: roadmap-rules/1\nname: odd\nmethod: weighted\noptions:\n  {options}\n",
+        encoding="utf-8",
+    )
+    bank = write_bank(tmp_path)
+    one = write_answers(tmp_path / "one.yaml", TYPICAL)
+    result = cli("score", one, "--bank", bank, "--rules", profile)
+    assert result.code == 1
+    assert f"{profile}:5:" in result.err and message in result.err, result.err

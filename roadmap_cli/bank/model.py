@@ -37,7 +37,13 @@ Name = Annotated[str, BeforeValidator(_to_text)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    # No NaN or infinity anywhere in a bank: a NaN weight silently breaks every mean.
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", populate_by_name=True, allow_inf_nan=False
+    )
+
+
+MAX_WEIGHT = 1_000_000  # far above any real weight, far below float overflow
 
 
 class Option(_Model):
@@ -49,7 +55,7 @@ class Option(_Model):
     description: LocalText | None = Field(None, description="What choosing this option means.")
     red_flag: bool = Field(False, description="Choosing this option raises a red flag.")
     weight: float = Field(
-        1, ge=0, description="Multi-select only: this option's share of coverage."
+        1, ge=0, le=MAX_WEIGHT, description="Multi-select only: this option's share of coverage."
     )
     exclusive: bool = Field(False, description="Multi-select only: 'none of these'; scores zero.")
 
@@ -136,7 +142,7 @@ class Question(_Model):
     options: list[Option] | None = Field(None, description="Options (type: single or multi).")
     number: NumberSpec | None = Field(None, description="Bounds (type: number).")
     thresholds: list[Threshold] | None = Field(None, description="Score bands (type: number).")
-    weight: float = Field(1, ge=0)
+    weight: float = Field(1, ge=0, le=MAX_WEIGHT)
     critical: bool = False
     tags: list[str] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)

@@ -15,7 +15,11 @@ from roadmap_cli.scoring.model import Band
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # No NaN or infinity: a NaN weight makes every comparison false and JSON invalid.
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+
+MAX_WEIGHT = 1_000_000  # far above any real weight, far below float overflow
 
 
 class BandSpec(_Model):
@@ -28,8 +32,12 @@ class BandSpec(_Model):
 class Priority(_Model):
     """Factors of the gap priority: shortfall × weight × critical × red flag."""
 
-    critical: float = Field(2.0, ge=0, description="Multiplier for critical questions.")
-    red_flag: float = Field(1.5, ge=0, description="Multiplier when the answer raised a red flag.")
+    critical: float = Field(
+        2.0, ge=0, le=MAX_WEIGHT, description="Multiplier for critical questions."
+    )
+    red_flag: float = Field(
+        1.5, ge=0, le=MAX_WEIGHT, description="Multiplier when the answer raised a red flag."
+    )
 
 
 DEFAULT_BANDS = (
@@ -84,12 +92,20 @@ class WeightedOptions(_Model):
             raise ValueError("must be a number from 0 to 1, or 'exclude'")
         return value
 
-    @field_validator("weights", "targets")
+    @field_validator("weights")
     @classmethod
     def _non_negative(cls, value: dict[str, float]) -> dict[str, float]:
         for key, number in value.items():
-            if number < 0:
-                raise ValueError(f"'{key}' must be a number ≥ 0")
+            if not 0 <= number <= MAX_WEIGHT:
+                raise ValueError(f"'{key}' must be a number from 0 to {MAX_WEIGHT:,}")
+        return value
+
+    @field_validator("targets")
+    @classmethod
+    def _targets(cls, value: dict[str, float]) -> dict[str, float]:
+        for key, number in value.items():
+            if not 0 <= number <= 1:
+                raise ValueError(f"'{key}' must be a number from 0 to 1, as scores are")
         return value
 
     @field_validator("bands")

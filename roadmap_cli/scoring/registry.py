@@ -16,6 +16,7 @@ naming it, never a crash.
 from __future__ import annotations
 
 import importlib.util
+import math
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -83,21 +84,62 @@ class Selected:
         return self.profile or self.rule.name
 
     def score(self, bank: Bank, answers: AnswersFile) -> Scorecard:
-        """Score with this rule; a plugin that raises becomes one RoadmapError naming it."""
+        """Score with this rule; a plugin that fails becomes one RoadmapError naming it."""
         try:
             card = self.rule.score(bank, answers, self.options)
         except RoadmapError:
             raise
-        except Exception as error:
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # SystemExit from a plugin must not end the program
             if self.source == "built-in":
                 raise  # a bug in roadmap-cli itself: let the boundary say so
             raise plugin_error(self.rule.name, self.source, "failed while scoring", error) from None
-        if not isinstance(card, Scorecard):
-            raise RoadmapError(
-                f"rules plugin '{self.rule.name}' ({self.source}) returned "
-                f"{type(card).__name__}, not a Scorecard"
-            )
+        if self.source != "built-in":
+            wrong = scorecard_problem(card)
+            if wrong:
+                raise RoadmapError(
+                    f"rules plugin '{self.rule.name}' ({self.source}) returned a Scorecard "
+                    f"that cannot be used: {wrong}",
+                    "Fix the plugin, or choose another rule with --rules.",
+                )
         return card
+
+
+def _finite(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def scorecard_problem(card: object) -> str | None:
+    """What is wrong with a plugin's result, or None: every score a number in [0, 1] or
+    none, every count a whole number, every name text."""
+    if not isinstance(card, Scorecard):
+        return f"it is a {type(card).__name__}, not a Scorecard"
+    nodes = [*card.questions, *card.sections, *card.categories, card.overall]
+    for node in nodes:
+        score = getattr(node, "score", None)
+        if score is not None and (
+            isinstance(score, bool)
+            or not isinstance(score, (int, float))
+            or not 0 <= score <= 1  # also false for NaN
+        ):
+            return f"{getattr(node, 'id', '?')!s:.40}: score {score!r:.40} is not in [0, 1]"
+        band = getattr(node, "band", None)
+        if band is not None and not isinstance(band, str):
+            return f"{getattr(node, 'id', '?')!s:.40}: band {band!r:.40} is not text"
+        if not isinstance(getattr(node, "id", None), str):
+            return "a node's id is not text"
+    for group in (card.gaps, card.red_flags, card.unmet):
+        for item in group:
+            if not isinstance(getattr(item, "question", None), str):
+                return "a gap, red flag or unmet standard names no question"
+    for gap in card.gaps:
+        numbers = (gap.score, gap.target, gap.shortfall, gap.weight, gap.priority)
+        if not all(_finite(value) for value in numbers):
+            return f"gap {gap.question:.40}: a number is missing, infinite or not a number"
+    if not all(isinstance(b.name, str) and isinstance(b.min, (int, float)) for b in card.bands):
+        return "a band is not a name and a number"
+    return None
 
 
 def plugin_error(name: str, source: str, what: str, error: BaseException) -> RoadmapError:
