@@ -13,6 +13,7 @@ and follow the user's umask like any file they save.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
 import time
@@ -33,6 +34,7 @@ def atomic_writer(path: Path, *, private: bool = False) -> Iterator[TextIO]:
     """
     folder = path.parent if str(path.parent) else Path()
     shown = display_path(path)
+    _remove_stale(path, folder)
     temp = _temporary(path, folder, shown)
     try:
         # newline="" writes "\n" as given on every platform (CSV sets its own "\r\n").
@@ -74,6 +76,23 @@ def _temporary(path: Path, folder: Path, shown: str) -> Path:
         raise RoadmapError(f"{shown}: cannot write: {err.strerror or err}") from None
     os.close(fd)
     return Path(name)
+
+
+# A temporary file of ours older than this was left by a writer that was killed.
+STALE_SECONDS = 600
+
+
+def _remove_stale(path: Path, folder: Path) -> None:
+    """Remove temporary files a killed earlier write of ``path`` left behind."""
+    now = time.time()
+    try:
+        leftovers = list(folder.glob(f".{glob.escape(path.name)}.*.tmp"))
+    except OSError:
+        return
+    for temp in leftovers:
+        with contextlib.suppress(OSError):
+            if now - temp.stat().st_mtime > STALE_SECONDS:
+                temp.unlink()
 
 
 def _discard(temp: Path) -> None:

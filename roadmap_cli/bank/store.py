@@ -195,6 +195,14 @@ def _include(categories: list[Any], index: int, folder: Path, sources: Sources) 
     """Replace a category file name by that file's content, remembering where it came from."""
     name = categories[index]
     target = folder / name
+    inside = folder.resolve()
+    if Path(name).is_absolute() or inside not in target.resolve().parents:
+        return [
+            sources.problem(
+                ("categories", index),
+                f"category file '{name[:80]}' must be in the bank's folder",
+            )
+        ]
     if not target.is_file():
         return [sources.problem(("categories", index), f"category file '{name}' not found")]
     try:

@@ -87,8 +87,12 @@ def score_command(
         render = export.json_fragment
     elif fmt is Format.csv:
         render = partial(export.csv_fragment, per_question, line_end)
+    if output is not None and output.is_dir():
+        raise UsageError(f"--output {output} is a folder: give a file name, e.g. scores.json")
     with batch_gc():
         batch = run(inputs, render, rules, bank, jobs, selected)
+        if batch.jobs < jobs:
+            err().print(f"roadmap: using {batch.jobs} processes, one per CPU (not {jobs})")
         results = _progress(batch.results, batch.total)
         if explain is not None:
             typer.echo("\n\n".join("\n".join(lines) for _, lines in results if lines is not None))

@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import glob
+import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any, TypeVar
 
+from roadmap_cli import inputs
 from roadmap_cli.assessment import open_assessment
 from roadmap_cli.bank.store import BankStore
 from roadmap_cli.errors import FileProblems, RoadmapError, display_path
+from roadmap_cli.inputs import shown
 from roadmap_cli.scoring.model import Scorecard
 from roadmap_cli.scoring.registry import Selected, select_rule
 
-ANSWER_SUFFIXES = (".yaml", ".yml")
 R = TypeVar("R")
 
 
@@ -44,38 +45,10 @@ class FileResult:
         return self.error is None
 
 
-def shown(path: Path) -> str:
-    """A path as printed in outputs: relative where possible, always with forward slashes."""
-    return PurePath(display_path(path)).as_posix()
-
-
 def expand_inputs(args: Sequence[str]) -> tuple[list[Path], list[FileResult]]:
-    """The files that FILE, DIR (its *.yaml/*.yml, not recursive) and GLOB arguments name.
-
-    Sorted and without repeats; an argument that names nothing is a failed result.
-    """
-    found: dict[str, Path] = {}
-    missing: list[FileResult] = []
-    for arg in args:
-        path = Path(arg)
-        if path.is_dir():
-            matches = [p for p in path.iterdir() if p.is_file() and p.suffix in ANSWER_SUFFIXES]
-            if not matches:
-                missing.append(FileResult(shown(path), error="no .yaml answers files in folder"))
-        elif path.is_file():
-            matches = [path]
-        elif glob.has_magic(arg):
-            # glob.glob, not Path.glob: the pattern may be absolute or start with '..'.
-            hits = glob.glob(arg, recursive=True)  # noqa: PTH207
-            matches = [Path(p) for p in hits if Path(p).is_file()]
-            if not matches:
-                missing.append(FileResult(arg, error="no file matches this pattern"))
-        else:
-            missing.append(FileResult(shown(path), error="no such file or folder"))
-            matches = []
-        for match in matches:
-            found.setdefault(shown(match), match)
-    return [found[key] for key in sorted(found)], missing
+    """The files FILE|DIR|GLOB arguments name (see ``inputs``), and the failed ones."""
+    paths, skipped = inputs.expand_inputs(args)
+    return paths, [FileResult(item.name, error=item.reason) for item in skipped]
 
 
 class Scorer:
@@ -192,6 +165,7 @@ class Batch:
     results: Iterator[tuple[FileResult, Any]]
     total: int  # files found, plus arguments that named none
     failed: list[str]
+    jobs: int  # processes used: at most the number of CPUs
 
 
 def run(
@@ -210,6 +184,8 @@ def run(
     """
     paths, missing = expand_inputs(inputs)
     failed = [f"{m.file}: {m.error}" for m in missing]
+    # More processes than CPUs only costs memory (each holds the banks and rules).
+    jobs = max(1, min(jobs, os.cpu_count() or 1))
 
     def noted() -> Iterator[tuple[FileResult, Any]]:
         for result, rendered in iter_rendered(paths, render, rules, bank_ref, jobs, selected):
@@ -218,7 +194,7 @@ def run(
                 failed.append(error if error.startswith(result.file) else f"{result.file}: {error}")
             yield result, rendered
 
-    return Batch(noted(), len(paths) + len(missing), failed)
+    return Batch(noted(), len(paths) + len(missing), failed, jobs)
 
 
 def _checked(result: FileResult) -> FileResult:
