@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from tests.conftest import CORPUS, FIXTURE_BANK
+from tests.conftest import CORPUS, FIXTURE_BANK, ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -213,6 +213,13 @@ def test_html_passes_the_nu_html_checker(cli, tmp_path: Path) -> None:  # type: 
     )
     (folder / "hostile.html").write_text(
         _report(cli, _hostile_answers(tmp_path), "--bank", FIXTURE_BANK, "--format", "html"),
+        encoding="utf-8",
+    )
+    # Every example, and the projector theme, in the same run (the checker starts slowly).
+    for answers in sorted((ROOT / "examples").glob("*.yaml")):
+        (folder / f"{answers.stem}.html").write_text(_report(cli, answers), encoding="utf-8")
+    (folder / "high-contrast.html").write_text(
+        _report(cli, ROOT / "examples" / "kestria-full.yaml", "--theme", "high-contrast"),
         encoding="utf-8",
     )
     proc = subprocess.run(
