@@ -27,28 +27,22 @@ from markupsafe import Markup
 from roadmap_cli import __version__
 from roadmap_cli.answers import AnswersFile
 from roadmap_cli.bank import Bank
-from roadmap_cli.report import charts
+from roadmap_cli.report import back_matter, charts
 from roadmap_cli.report.answer_text import answer_text
 from roadmap_cli.report.method import method_view
 from roadmap_cli.report.view import (
-    AnswerRow,
-    AppendixGroup,
     CategoryView,
     Charts,
     Citation,
     Completion,
     ContentsEntry,
     GapView,
-    GlossaryItem,
     ItemView,
     Meta,
     Overall,
     ReportContext,
-    ResourceItem,
     SectionView,
     Strength,
-    TodoGroup,
-    TodoItem,
 )
 from roadmap_cli.scoring.model import Gap, NodeScore, RedFlag, Scorecard, StandardUnmet
 from roadmap_cli.scoring.registry import Selected
@@ -131,11 +125,11 @@ def build_context(
         not_yet_answered=waiting,
         strengths=view.strengths(),
         contents=_contents(categories),
-        todo=view.todo(),
+        todo=back_matter.todo(view, card),
         method=method,
-        appendix=view.appendix(),
-        glossary=view.glossary(),
-        resources=view.resources(),
+        appendix=back_matter.appendix(view, card),
+        glossary=back_matter.glossary(view),
+        resources=back_matter.resources(view),
         charts=Charts(
             radar=Markup(
                 charts.radar(
@@ -458,85 +452,4 @@ class _View:
                 band=s.band or "",
             )
             for s in ranked[:STRENGTHS]
-        )
-
-    def todo(self) -> tuple[TodoGroup, ...]:
-        groups: dict[str, list[TodoItem]] = {"unanswered": [], "dont-know": [], "flagged": []}
-        for score in self.card.questions:
-            if score.status == "hidden":
-                continue
-            item = TodoItem(
-                score.id,
-                self.question_text(score.id),
-                self.titles.get(score.category, score.category),
-            )
-            if score.status == "unanswered":
-                groups["unanswered"].append(item)
-            if score.status == "dont-know":
-                groups["dont-know"].append(item)
-            if score.flagged:
-                groups["flagged"].append(item)
-        return (
-            TodoGroup("Not yet answered", tuple(groups["unanswered"])),
-            TodoGroup("Answered “don't know”", tuple(groups["dont-know"])),
-            TodoGroup("Flagged for review", tuple(groups["flagged"])),
-        )
-
-    def appendix(self) -> tuple[AppendixGroup, ...]:
-        groups = []
-        for category in self.bank.categories:
-            rows = []
-            for section in category.sections:
-                for question in section.questions:
-                    score = self.questions.get(question.id)
-                    answer = self.answers.answers.get(question.id)
-                    if score is None or (score.status == "hidden" and answer is None):
-                        continue
-                    shown = answer_text(self.bank, self.answers, score, self.text)
-                    if score.status == "hidden":
-                        shown += " (hidden by an earlier answer; not counted)"
-                    rows.append(
-                        AnswerRow(
-                            id=question.id,
-                            text=self.text(question.text),
-                            answer=shown,
-                            score=charts.pct(score.score) if score.status != "unscored" else "—",
-                            note=answer.note if answer and answer.note else "",
-                            evidence=tuple(answer.evidence) if answer else (),
-                            flagged=bool(answer and answer.flagged),
-                        )
-                    )
-            groups.append(AppendixGroup(self.titles.get(category.id, category.id), tuple(rows)))
-        return tuple(groups)
-
-    def glossary(self) -> tuple[GlossaryItem, ...]:
-        cited = sorted({r.instrument for q in self.bank.questions() for r in q.references})
-        items = []
-        for code in cited:
-            instrument = self.bank.instruments.get(code)
-            if instrument is None:
-                continue
-            items.append(
-                GlossaryItem(
-                    code=code,
-                    title=self.text(instrument.title),
-                    short=self.text(instrument.short) if instrument.short else "",
-                    year=str(instrument.year or ""),
-                    body=instrument.body or "",
-                    url=instrument.url or "",
-                )
-            )
-        return tuple(items)
-
-    def resources(self) -> tuple[ResourceItem, ...]:
-        return tuple(
-            ResourceItem(
-                id=key,
-                title=self.text(resource.title),
-                year=str(resource.year or ""),
-                body=resource.body or "",
-                note=self.text(resource.note),
-                url=resource.url or "",
-            )
-            for key, resource in sorted(self.bank.resources.items())
         )
