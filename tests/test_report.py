@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from tests.conftest import CORPUS, FIXTURE_BANK
+from tests.conftest import CORPUS, FIXTURE_BANK, ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -89,9 +89,9 @@ def test_markdown_renders_to_the_expected_headings_and_tables(cli) -> None:  # t
     ]
     assert headings[0] == ("h1", "Gap report: Examplestan")
     level2 = [text for tag, text in headings if tag == "h2"]
-    assert level2[0] == "Executive summary"
-    assert [t.split(" — ")[0] for t in level2[1:3]] == ["Planning", "Policy"]
-    assert level2[3:] == [
+    assert level2[:2] == ["Where Examplestan stands", "Contents"]
+    assert [t.split(" — ")[0] for t in level2[2:4]] == ["Planning", "Policy"]
+    assert level2[4:] == [
         "What is left to do",
         "How the scores were worked out",
         "Appendix: every answer",
@@ -101,7 +101,7 @@ def test_markdown_renders_to_the_expected_headings_and_tables(cli) -> None:  # t
     tables = [i for i, t in enumerate(tokens) if t.type == "table_open"]
     assert len(tables) >= 6
     header_cells = []
-    index = tables[1]
+    index = tables[0]
     while tokens[index].type != "thead_close":
         if tokens[index].type == "inline":
             header_cells.append(tokens[index].content)
@@ -118,7 +118,7 @@ def test_template_dir_overrides_one_part_in_the_sandbox(cli, tmp_path: Path) -> 
         cli, ANSWERS, "--bank", FIXTURE_BANK, "--format", "md", "--template-dir", tmp_path
     )
     assert markdown.startswith("# Custom cover for Examplestan\n")
-    assert "## Executive summary" in markdown
+    assert "## Where Examplestan stands" in markdown
     (tmp_path / "md" / "cover.md.j2").write_text("{{ meta.__class__.__mro__ }}\n", encoding="utf-8")
     result = cli(
         "report",
@@ -215,6 +215,13 @@ def test_html_passes_the_nu_html_checker(cli, tmp_path: Path) -> None:  # type: 
         _report(cli, _hostile_answers(tmp_path), "--bank", FIXTURE_BANK, "--format", "html"),
         encoding="utf-8",
     )
+    # Every example, and the projector theme, in the same run (the checker starts slowly).
+    for answers in sorted((ROOT / "examples").glob("*.yaml")):
+        (folder / f"{answers.stem}.html").write_text(_report(cli, answers), encoding="utf-8")
+    (folder / "high-contrast.html").write_text(
+        _report(cli, ROOT / "examples" / "kestria-full.yaml", "--theme", "high-contrast"),
+        encoding="utf-8",
+    )
     proc = subprocess.run(
         [_validator(), "--root", str(folder), "--also-check-svg"],
         capture_output=True,
@@ -234,8 +241,8 @@ def test_markdown_converts_to_docx_with_pandoc(cli, tmp_path: Path) -> None:  # 
     subprocess.run(["pandoc", str(markdown), "-f", "gfm", "-o", str(docx)], check=True, timeout=120)
     body = zipfile.ZipFile(docx).read("word/document.xml").decode("utf-8")
     assert body.count('w:pStyle w:val="Heading1"') == 1
-    # summary, 2 categories, to-do, method, appendix, glossary, resources
-    assert body.count('w:pStyle w:val="Heading2"') == 8
+    # summary, contents, 2 categories, to-do, method, appendix, glossary, resources
+    assert body.count('w:pStyle w:val="Heading2"') == 9
     assert body.count("<w:tbl>") >= 6
     assert "Gap report: Examplestan" in body
 
@@ -249,4 +256,4 @@ def test_a_template_can_extend_the_builtin_report(cli, tmp_path: Path) -> None: 
     )
     html = _report(cli, ANSWERS, "--bank", FIXTURE_BANK, "--template-dir", tmp_path)
     assert "h2 { color: #7a0019; }" in html
-    assert html.count("<h1>") == 1 and "Executive summary" in html
+    assert html.count("<h1>") == 1 and "Where Examplestan stands" in html

@@ -17,14 +17,14 @@ def score(values: dict[str, object], **options: object):  # type: ignore[no-unty
 def test_unmet_critical_question_caps_its_category() -> None:
     """Scores are the weighted ones (A = 0.6458 Established, B = 0.125, overall 0.3854).
     A1.1 (critical) is 'partly' = 0.5 < 0.75, so A is held at Developing; B2.1 (critical)
-    is don't know = 0 but B (Not started) is already below the cap.  Overall (Initial) is
+    is don't know = 0 but B (Minimal) is already below the cap.  Overall (Initial) is
     below the cap too, so it keeps its band."""
     card = score(TYPICAL)
     a, b = card.categories
     assert a.score == pytest.approx(0.645833, abs=1e-6)
     assert (a.band, a.capped) == ("Developing", "critical question A1.1 not met")
     assert "band held at Developing (would be Established)" in a.trace.notes[0]
-    assert (b.band, b.capped) == ("Not started", None)
+    assert (b.band, b.capped) == ("Minimal", None)
     assert (card.overall.band, card.overall.capped) == ("Initial", None)
 
 

@@ -42,7 +42,7 @@ def test_typical_assessment() -> None:
     assert scores["B2"] == 0.0
     assert scores["B2.2"] is None
     assert scores["overall"] == pytest.approx(0.385417, abs=1e-6)
-    assert [c.band for c in card.categories] == ["Established", "Not started"]
+    assert [c.band for c in card.categories] == ["Established", "Minimal"]
     assert card.overall.band == "Initial"
     counts = card.overall.counts
     assert (counts.questions, counts.answered, counts.unanswered, counts.dont_know) == (8, 8, 0, 1)

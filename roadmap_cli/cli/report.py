@@ -20,6 +20,13 @@ class ReportFormat(str, enum.Enum):
     md = "md"
 
 
+class ReportTheme(str, enum.Enum):
+    """The looks of the HTML report."""
+
+    standard = "standard"
+    high_contrast = "high-contrast"
+
+
 def report_command(
     answers: Annotated[Path, typer.Argument(help="The answers file to report on.")],
     fmt: Annotated[
@@ -46,6 +53,12 @@ def report_command(
     timestamp: Annotated[
         bool, typer.Option("--timestamp", help="Print the generation time on the cover.")
     ] = False,
+    theme: Annotated[
+        ReportTheme,
+        typer.Option(
+            "--theme", help="HTML look: standard, or high-contrast (projectors, bright rooms)."
+        ),
+    ] = ReportTheme.standard,
     open_after: Annotated[
         bool, typer.Option("--open", help="Open the report in the default program afterwards.")
     ] = False,
@@ -63,6 +76,7 @@ def report_command(
         template_dir=template_dir,
         language=language,
         generated=now() if timestamp else None,
+        theme=theme.value,
     )
     if output == "-":
         sys.stdout.write(text)

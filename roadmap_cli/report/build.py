@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from roadmap_cli.assessment import open_assessment
+from roadmap_cli.errors import RoadmapError
 from roadmap_cli.report.context import build_context
 from roadmap_cli.report.render import render
 from roadmap_cli.scoring.registry import select_rule
@@ -25,12 +26,26 @@ def build_report(
     template_dir: Path | None = None,
     language: str | None = None,
     generated: datetime | None = None,
+    theme: str = "standard",
 ) -> str:
-    """The report for ``answers_path`` in ``fmt`` ('html' or 'md') under ``rules``."""
+    """The report for ``answers_path`` in ``fmt`` ('html' or 'md') under ``rules``.
+
+    ``theme`` ('standard' or 'high-contrast', for projectors) styles the HTML report.
+    """
+    if fmt != "html" and theme != "standard":
+        raise RoadmapError(
+            f"--theme {theme} styles HTML reports only", "Leave --theme out with --format md."
+        )
     assessment = open_assessment(answers_path, bank_ref)
     selected = select_rule(rules)
     card = selected.score(assessment.bank, assessment.answers)
     context = build_context(
-        assessment.bank, assessment.answers, card, selected, language=language, generated=generated
+        assessment.bank,
+        assessment.answers,
+        card,
+        selected,
+        language=language,
+        generated=generated,
+        theme=theme,
     )
     return render(context, fmt, template_dir)

@@ -4,11 +4,16 @@ Each chart is a self-contained ``<svg>`` string with a ``<title>`` and ``<desc>`
 in words what the picture shows (for screen readers and for print without colour).  All
 text is escaped here; the templates insert the result as markup.  Output is
 deterministic: coordinates are rounded to one decimal.
+
+The charts are drawn narrow (at most 440 units wide) with large type, so that on a phone
+(a column of about 350 CSS px) the browser scales them down by at most a fifth and no
+label falls below 11 px.  Labels are wrapped onto several lines, never cut.
 """
 
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -16,7 +21,7 @@ from html import escape
 # Colours chosen for WCAG AA contrast against white (text) and for telling bands apart.
 INK = "#1b1b1b"
 MUTED = "#4a4a4a"
-GRID = "#b8b8b8"
+GRID = "#8a8a8a"
 FILL = "#1d5f8a"
 FILL_LIGHT = "#d6e6f2"
 COVERAGE_COLOURS = {
@@ -25,6 +30,9 @@ COVERAGE_COLOURS = {
     "not applicable": "#6b6b6b",
     "unanswered": "#e3e3e3",
 }
+# Average glyph width as a share of the font size, a little generous so that wrapped
+# lines fit in every common sans-serif font.
+GLYPH = 0.58
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,24 @@ def pct(score: float | None) -> str:
     return "not scored" if score is None else f"{round(score * 100)}%"
 
 
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """``text`` broken into lines that fit ``width`` units at font ``size`` (never cut)."""
+    chars = max(int(width / (size * GLYPH)), 8)
+    return textwrap.wrap(text, chars, break_long_words=True) or [""]
+
+
+def _text(x: float, y: float, lines: Sequence[str], size: int, colour: str, anchor: str) -> str:
+    """One ``<text>`` with a ``<tspan>`` per line, the first line's baseline at ``y``."""
+    spans = "".join(
+        f'<tspan x="{_n(x)}" dy="{0 if i == 0 else _n(size * 1.2)}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return (
+        f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" font-size="{size}" '
+        f'fill="{colour}">{spans}</text>'
+    )
+
+
 def _frame(chart_id: str, width: int, height: int, title: str, desc: str, body: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{chart_id}" '
@@ -55,15 +81,16 @@ def _frame(chart_id: str, width: int, height: int, title: str, desc: str, body: 
     )
 
 
-def radar(chart_id: str, title: str, bars: Sequence[Bar], size: int = 360) -> str:
+def radar(chart_id: str, title: str, bars: Sequence[Bar], size: int = 300) -> str:
     """A radar (spider) chart of a few scores, such as the four categories."""
     count = len(bars)
-    # Labels sit left and right of the chart: leave room for them beside the circle.
-    width = size + 220
-    cx, centre, radius = width / 2, size / 2, size / 2 - 60
-    desc = "; ".join(f"{b.label}: {pct(b.value)}" for b in bars) or "No categories."
     if count < 3:
         return bar_chart(chart_id, title, bars)
+    font, side = 17, 70  # labels left and right of the circle get ``side`` units each
+    width = size + 2 * side
+    radius = size / 2 - 58
+    cx, centre = width / 2, size / 2
+    desc = "; ".join(f"{b.label}: {pct(b.value)}" for b in bars) or "No categories."
 
     def point(index: int, fraction: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * index / count
@@ -84,14 +111,16 @@ def radar(chart_id: str, title: str, bars: Sequence[Bar], size: int = 360) -> st
             f'<line x1="{_n(cx)}" y1="{_n(centre)}" x2="{_n(x)}" y2="{_n(y)}" '
             f'stroke="{GRID}" stroke-width="1"/>'
         )
-        lx, ly = point(index, 1.18)
-        anchor = "middle" if abs(lx - cx) < 1 else ("start" if lx > cx else "end")
-        parts.append(
-            f'<text x="{_n(lx)}" y="{_n(ly)}" text-anchor="{anchor}" font-size="14" '
-            f'fill="{INK}">{escape(bar.label)}</text>'
-            f'<text x="{_n(lx)}" y="{_n(ly + 17)}" text-anchor="{anchor}" font-size="13" '
-            f'fill="{MUTED}">{escape(pct(bar.value))}</text>'
-        )
+        lx, ly = point(index, 1.12)
+        middle = abs(lx - cx) < 1
+        anchor = "middle" if middle else ("start" if lx > cx else "end")
+        room = width - 8 if middle else (width - lx - 4 if lx > cx else lx - 4)
+        lines = [*wrap(bar.label, room, font), pct(bar.value)]
+        # Labels above the chart grow upwards; the others downwards from their point.
+        top = ly - (len(lines) - 1) * font * 1.2 if ly < centre - 1 else ly + font * 0.4
+        if abs(ly - centre) <= 1:
+            top = ly - (len(lines) - 2) * font * 0.6
+        parts.append(_text(lx, top, lines, font, INK, anchor))
     shape = " ".join(
         f"{_n(x)},{_n(y)}" for x, y in (point(i, b.value or 0.0) for i, b in enumerate(bars))
     )
@@ -106,44 +135,44 @@ def radar(chart_id: str, title: str, bars: Sequence[Bar], size: int = 360) -> st
     return _frame(chart_id, width, size, title, desc, "".join(parts))
 
 
-def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], width: int = 640) -> str:
-    """Horizontal bars, one per item, labelled with the item and its percentage."""
-    row, label_width, top = 30, 250, 8
-    height = top * 2 + row * max(len(bars), 1)
-    track = width - label_width - 170  # room on the right for "100% · Established"
+def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], width: int = 420) -> str:
+    """Horizontal bars, one per item: the label (wrapped) above, the bar and value below."""
+    font, bar_height, gap = 16, 16, 14
+    value_room = 170  # right of the track: "100% · Established"
+    track = width - value_room
     desc = (
         "; ".join(f"{b.label}: {pct(b.value)}{f' ({b.note})' if b.note else ''}" for b in bars)
         or "Nothing to show."
     )
     parts = []
-    for index, bar in enumerate(bars):
-        y = top + index * row
-        label = bar.label if len(bar.label) <= 34 else bar.label[:33] + "…"
+    y = 4.0
+    for bar in bars:
+        lines = wrap(bar.label, width, font)
+        parts.append(_text(0, y + font, lines, font, INK, "start"))
+        y += len(lines) * font * 1.2 + 6
         parts.append(
-            f'<text x="{label_width - 8}" y="{y + 19}" text-anchor="end" font-size="13" '
-            f'fill="{INK}">{escape(label)}</text>'
-            f'<rect x="{label_width}" y="{y + 6}" width="{track}" height="16" fill="{FILL_LIGHT}"/>'
+            f'<rect x="0" y="{_n(y)}" width="{track}" height="{bar_height}" fill="{FILL_LIGHT}"/>'
         )
         if bar.value is not None:
             parts.append(
-                f'<rect x="{label_width}" y="{y + 6}" width="{_n(track * bar.value)}" height="16" '
-                f'fill="{FILL}"/>'
+                f'<rect x="0" y="{_n(y)}" width="{_n(track * bar.value)}" '
+                f'height="{bar_height}" fill="{FILL}"/>'
             )
         text = pct(bar.value) + (f" · {bar.note}" if bar.note else "")
-        parts.append(
-            f'<text x="{label_width + track + 8}" y="{y + 19}" font-size="13" fill="{INK}">'
-            f"{escape(text)}</text>"
-        )
+        value_lines = wrap(text, value_room - 8, font - 1)
+        parts.append(_text(track + 8, y + bar_height - 2, value_lines, font - 1, INK, "start"))
+        y += max(bar_height, len(value_lines) * (font - 1) * 1.2) + gap
+    height = max(round(y), 24)
     return _frame(chart_id, width, height, title, desc, "".join(parts))
 
 
 def coverage_bar(
-    chart_id: str, title: str, parts_by_name: Sequence[tuple[str, int]], width: int = 640
+    chart_id: str, title: str, parts_by_name: Sequence[tuple[str, int]], width: int = 420
 ) -> str:
-    """One stacked bar of how the questions were answered, with a legend."""
+    """One stacked bar of how the questions were answered, with a legend in two columns."""
     total = sum(count for _, count in parts_by_name) or 1
     desc = "; ".join(f"{name}: {count}" for name, count in parts_by_name)
-    height, bar_height = 64, 24
+    font, bar_height, row = 16, 24, 26
     parts, x = [], 0.0
     for name, count in parts_by_name:
         share = width * count / total
@@ -154,14 +183,16 @@ def coverage_bar(
                 f'fill="{colour}"/>'
             )
         x += share
-    legend_x = 0
-    for name, count in parts_by_name:
+    column = width / 2
+    for index, (name, count) in enumerate(parts_by_name):
         colour = COVERAGE_COLOURS.get(name, FILL)
+        lx = (index % 2) * column
+        ly = bar_height + 12 + (index // 2) * row
         parts.append(
-            f'<rect x="{legend_x}" y="{bar_height + 16}" width="12" height="12" fill="{colour}" '
+            f'<rect x="{_n(lx)}" y="{ly + 2}" width="14" height="14" fill="{colour}" '
             f'stroke="{GRID}"/>'
-            f'<text x="{legend_x + 17}" y="{bar_height + 27}" font-size="13" fill="{INK}">'
-            f"{escape(f'{name} ({count})')}</text>"
+            + _text(lx + 20, ly + 15, [f"{name} ({count})"], font, INK, "start")
         )
-        legend_x += 160
+    rows = (len(parts_by_name) + 1) // 2
+    height = bar_height + 12 + rows * row
     return _frame(chart_id, width, height, title, desc, "".join(parts))

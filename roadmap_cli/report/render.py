@@ -19,6 +19,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from roadmap_cli.errors import RoadmapError, display_path
+from roadmap_cli.report.view import ReportContext
 from roadmap_cli.resources import templates_dir
 
 FORMATS = {"html": "html/report.html.j2", "md": "md/report.md.j2"}
@@ -85,12 +86,12 @@ class _TextLoader(jinja2.FileSystemLoader):
             ) from None
 
 
-def render(context: dict[str, Any], fmt: str, template_dir: Path | None = None) -> str:
+def render(context: ReportContext, fmt: str, template_dir: Path | None = None) -> str:
     """The report text in ``fmt`` ('html' or 'md')."""
     env = make_environment(template_dir)
     name = FORMATS[fmt]
     try:
-        text = env.get_template(name).render(context)
+        text = env.get_template(name).render(context.variables())
     except jinja2.TemplateSyntaxError as error:
         where = error.filename or error.name or name
         raise RoadmapError(

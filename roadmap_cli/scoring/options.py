@@ -27,6 +27,7 @@ class BandSpec(_Model):
 
     name: str = Field(min_length=1)
     min: float = Field(ge=0, le=1)
+    meaning: str = Field("", description="One sentence: what a score in this band says.")
 
 
 class Priority(_Model):
@@ -40,12 +41,29 @@ class Priority(_Model):
     )
 
 
+# Names and meanings say how much of what the questions ask is in place, and claim no
+# more: a low score can still hide a law that is partly in place, so the lowest band is
+# "Minimal", not "Not started" (examples/rules/classic-bands.yaml keeps the old names).
 DEFAULT_BANDS = (
-    BandSpec(name="Not started", min=0.0),
-    BandSpec(name="Initial", min=0.2),
-    BandSpec(name="Developing", min=0.4),
-    BandSpec(name="Established", min=0.6),
-    BandSpec(name="Advanced", min=0.8),
+    BandSpec(name="Minimal", min=0.0, meaning="Little of what the standards ask is in place yet."),
+    BandSpec(
+        name="Initial", min=0.2, meaning="Some elements are in place, most of them only in part."
+    ),
+    BandSpec(
+        name="Developing",
+        min=0.4,
+        meaning="About half of what the standards ask is in place; important parts are missing.",
+    ),
+    BandSpec(
+        name="Established",
+        min=0.6,
+        meaning="Most of what the standards ask is in place, with some gaps left.",
+    ),
+    BandSpec(
+        name="Advanced",
+        min=0.8,
+        meaning="Nearly everything the standards ask is in place.",
+    ),
 )
 
 LETTER_BANDS = tuple(
@@ -71,7 +89,9 @@ class WeightedOptions(_Model):
         "(sections and categories weigh 1 unless set here).",
     )
     bands: tuple[BandSpec, ...] = Field(
-        DEFAULT_BANDS, description="Maturity bands: name and lowest score, lowest band first."
+        DEFAULT_BANDS,
+        description="Maturity bands: name, lowest score and a one-sentence meaning, "
+        "lowest band first.",
     )
     target: float = Field(0.75, ge=0, le=1, description="Score every question should reach.")
     targets: dict[str, float] = Field(
