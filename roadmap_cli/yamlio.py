@@ -436,11 +436,12 @@ def dump_yaml(data: Any) -> str:
     return text
 
 
-def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
+def write_atomic(path: Path, text: str, *, private: bool = False, mode: int | None = None) -> None:
     """Replace ``path`` with ``text`` (UTF-8): readers see the old file or the new, never half.
 
     The text goes to a temporary file in the same folder, is flushed and fsynced, then
-    renamed over the target.  ``private`` keeps the file owner-only on POSIX.
+    renamed over the target.  ``private`` keeps the file owner-only on POSIX; ``mode``
+    gives it these permission bits instead (those of the file it replaces).
     """
     folder = path.parent if str(path.parent) else Path()
     shown = display_path(path)
@@ -464,6 +465,8 @@ def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
             umask = os.umask(0)
             os.umask(umask)
             temp.chmod(0o666 & ~umask)
+        if os.name == "posix" and mode is not None:
+            temp.chmod(mode)
         _replace(temp, path)
     except OSError as err:
         with contextlib.suppress(OSError):
