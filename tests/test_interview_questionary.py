@@ -97,7 +97,7 @@ def test_question_screen_shows_everything(pipe: PipeInput) -> None:
     shown = screen.getvalue()
     for part in (
         "Planning › Plan",
-        "Question 1 of 5 · Planning 1 of 1 (0 answered) · PL1.1  ★ critical",
+        "Question 1 of 5 · Planning 1 of 1 (0 done) · PL1.1  ★ critical",
         "A plan in force, adopted by government.",
         "References: Trafficking in Persons Protocol Art. 9(1)",
         "Is there a national action plan?",
@@ -173,15 +173,26 @@ def test_details_enter_moves_on(pipe: PipeInput) -> None:
     asker, _ = make(pipe)
     current = Details("Kept.", ("Doc 1",), False)
     pipe.send_text(ENTER)
-    assert asker.details(SCALE, current) == current
+    recorded: list[Details] = []
+    assert asker.details(SCALE, current, recorded.append) == current
+    assert recorded == []
 
 
 def test_details_note_evidence_and_flag(pipe: PipeInput) -> None:
     asker, _ = make(pipe)
     keys = "n" + ENTER + "Draft plan." + ENTER + "Paper 14; Minutes" + ENTER
-    keys += "f" + ENTER + ENTER
+    keys += "f" + ENTER + "Dates unclear" + ENTER + ENTER
     pipe.send_text(keys)
-    assert asker.details(SCALE, Details()) == Details("Draft plan.", ("Paper 14", "Minutes"), True)
+    recorded: list[Details] = []
+    final = Details("Draft plan.", ("Paper 14", "Minutes"), True, "Dates unclear")
+    assert asker.details(SCALE, Details(), recorded.append) == final
+    # Each change was handed over (to be saved) the moment it was made.
+    assert recorded == [
+        Details("Draft plan."),
+        Details("Draft plan.", ("Paper 14", "Minutes")),
+        Details("Draft plan.", ("Paper 14", "Minutes"), True),
+        final,
+    ]
 
 
 def test_metadata(pipe: PipeInput) -> None:
@@ -208,7 +219,7 @@ def test_a_whole_walk_through_the_arrow_asker(pipe: PipeInput, tmp_path: Path) -
     keys += ENTER + ENTER  # PL1.1: Not in place; next question
     keys += " "  # end of Planning: press any key
     keys += DOWN + SPACE + ENTER + ENTER  # PO1.1: labour
-    keys += "4" + ENTER + "f" + ENTER + ENTER  # PO1.2: 4, flagged
+    keys += "4" + ENTER + "f" + ENTER + ENTER + ENTER  # PO1.2: 4, flagged (no reason)
     keys += "q"  # PO1.3: save and quit
     pipe.send_text(keys)
     outcome = walk(bank, tmp_path / "a.yaml", None, asker)
@@ -220,4 +231,4 @@ def test_a_whole_walk_through_the_arrow_asker(pipe: PipeInput, tmp_path: Path) -
         "PO1.2": 4,
     }
     assert saved["PO1.2"].flagged
-    assert "End of Planning: 1 of 1 answered" in screen.getvalue()
+    assert "End of Planning: 1 of 1 done" in screen.getvalue()
