@@ -232,3 +232,34 @@ def test_a_whole_walk_through_the_arrow_asker(pipe: PipeInput, tmp_path: Path) -
     }
     assert saved["PO1.2"].flagged
     assert "End of Planning: 1 of 1 done" in screen.getvalue()
+
+
+def test_question_mark_in_a_text_question_shows_help_and_is_never_saved(
+    pipe: PipeInput,
+) -> None:
+    asker, screen = make(pipe)
+    # ? then Enter: help (held until a key), then the question again; \? answers "?".
+    pipe.send_text("?" + ENTER + " " + "\\?" + ENTER)
+    assert asker.question(TEXT) == Give("?")
+    shown = " ".join(screen.getvalue().split())
+    assert "Help for PO1.4" in shown
+    assert "type a backslash before it" in shown
+    assert shown.count("Is there a national action plan?") == 2  # asked again after help
+
+
+def test_question_mark_and_g_in_a_choice_list(pipe: PipeInput) -> None:
+    asker, screen = make(pipe)
+    pipe.send_text("?" + " " + "g" + " " + ENTER)
+    assert asker.question(SCALE) == Give("not-in-place")
+    shown = " ".join(screen.getvalue().split())
+    assert "Not in place: Nothing exists yet." in shown  # what the option means
+    assert "Guidance for PL1.1: Is there a national action plan?" in shown
+    assert "References: Trafficking in Persons Protocol Art. 9(1)." in shown
+
+
+def test_q_at_the_note_prompt_quits_keeping_what_was_recorded(pipe: PipeInput) -> None:
+    asker, _ = make(pipe)
+    pipe.send_text("n" + ENTER + "Draft plan." + ENTER + "q" + ENTER)
+    recorded: list[Details] = []
+    assert asker.details(SCALE, Details(), recorded.append) == Go("quit")
+    assert recorded == [Details("Draft plan.")]
