@@ -50,7 +50,7 @@ from roadmap_cli.interview.model import (
 if TYPE_CHECKING:
     from rich.console import Console
 
-KEYS_HINT = "b back · s skip · j jump · o overview · q save and quit · g guidance · ? help"
+KEYS_HINT = "b back · s skip · j jump · o overview · q quit · g guidance · ? help"
 _HELP, _GUIDANCE = "\0help", "\0guidance"  # what the ? and g keys make a list return
 
 
@@ -259,7 +259,7 @@ class ArrowAsker:
             "Answer:",
             default=str(current),
             validate=check,
-            instruction=f"(type {hint}; empty + Enter for more choices; ? help, g guidance)",
+            instruction=f"(type {hint}; Enter on empty: more; ? help, g guidance)",
         )
         if typed == "?":
             return _HELP
