@@ -167,3 +167,18 @@ def test_an_outside_change_to_the_same_question_keeps_both_versions(
     assert path.read_text(encoding="utf-8") == edited  # theirs untouched
     aside = tmp_path / "w.conflict.yaml"
     assert load_answers(aside).answers.answers["PL1.1"].value == "in-place"  # ours kept
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
+def test_an_interview_keeps_a_symlink_and_the_permissions(tmp_path: Path) -> None:
+    real = tmp_path / "shared" / "w.yaml"
+    real.parent.mkdir()
+    real.write_text(COMMENTED, encoding="utf-8")
+    real.chmod(0o640)
+    (tmp_path / "w.yaml").symlink_to(real)
+    result = run_process("assess", "w.yaml", "--plain", cwd=tmp_path, stdin="1\n\nq\n")
+    assert result.code == 0, result.err
+    assert (tmp_path / "w.yaml").is_symlink()
+    assert real.stat().st_mode & 0o777 == 0o640
+    assert load_answers(real).answers.answers["PL1.2"].value == "yes"
+    assert all(line in real.read_text(encoding="utf-8") for line in COMMENTS)
