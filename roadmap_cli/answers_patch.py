@@ -87,7 +87,8 @@ class AnswersText:
         self.text = text
         self.base = base
         self._document = document
-        self._pending: tuple[str, Document] | None = None
+        self._pending: tuple[str, Document, dict[str, Any]] | None = None
+        self._base_data: dict[str, Any] | None = None  # file_data(base), kept from last save
 
     @property
     def document(self) -> Document:
@@ -105,7 +106,8 @@ class AnswersText:
         target = file_data(new, order)
         newline = "\r\n" if "\r\n" in self.text else "\n"
         edits = _Patcher(self.text, newline)
-        edits.mapping(root, file_data(self.base, order), target, _TOP, 0, order)
+        old = self._base_data if self._base_data is not None else file_data(self.base, order)
+        edits.mapping(root, old, target, _TOP, 0, order)
         text = edits.apply()
         try:
             check = parse_yaml(text.encode("utf-8"), "answers file")
@@ -114,13 +116,15 @@ class AnswersText:
             same = False
         if not same:
             return to_yaml(new, bank)
-        self._pending = (text, check)
+        self._pending = (text, check, target)
         return text
 
     def saved(self, text: str, answers: AnswersFile) -> None:
         """Record that the file now holds ``text``, which holds ``answers``."""
         pending = self._pending
-        self._document = pending[1] if pending is not None and pending[0] == text else None
+        mine = pending is not None and pending[0] == text
+        self._document = pending[1] if pending is not None and mine else None
+        self._base_data = pending[2] if pending is not None and mine else None
         self._pending = None
         self.text, self.base = text, answers
 
