@@ -25,12 +25,16 @@ from roadmap_cli.errors import RoadmapError, display_path
 
 
 @contextlib.contextmanager
-def atomic_writer(path: Path, *, private: bool = False) -> Iterator[TextIO]:
+def atomic_writer(
+    path: Path, *, private: bool = False, mode: int | None = None
+) -> Iterator[TextIO]:
     """A UTF-8 text stream whose content replaces ``path`` when the block ends normally.
 
     If the block raises, the target is left as it was and the temporary file removed.
     ``private`` makes the file owner-only on POSIX; otherwise it follows the umask.
-    Raises RoadmapError (naming the file) for any failure to write.
+    ``mode`` gives it these permission bits instead (those of the file it replaces, so
+    that a person's chmod survives a save).  Raises RoadmapError (naming the file) for
+    any failure to write.
     """
     folder = path.parent if str(path.parent) else Path()
     shown = display_path(path)
@@ -42,7 +46,9 @@ def atomic_writer(path: Path, *, private: bool = False) -> Iterator[TextIO]:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        if os.name == "posix" and not private:
+        if os.name == "posix" and mode is not None:
+            temp.chmod(mode)
+        elif os.name == "posix" and not private:
             umask = os.umask(0)
             os.umask(umask)
             temp.chmod(0o666 & ~umask)
@@ -56,9 +62,9 @@ def atomic_writer(path: Path, *, private: bool = False) -> Iterator[TextIO]:
     _sync_folder(folder)
 
 
-def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
+def write_atomic(path: Path, text: str, *, private: bool = False, mode: int | None = None) -> None:
     """Replace ``path`` with ``text`` (UTF-8) through ``atomic_writer``."""
-    with atomic_writer(path, private=private) as stream:
+    with atomic_writer(path, private=private, mode=mode) as stream:
         stream.write(text)
 
 

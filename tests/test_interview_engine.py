@@ -28,6 +28,7 @@ from roadmap_cli.interview.model import (
     MetadataRequest,
     Progress,
     QuestionView,
+    Record,
     Reply,
     Tally,
 )
@@ -75,7 +76,7 @@ class Script:
             raise AssertionError(f"unexpected question {view.id}")
         return self.replies.pop(0)
 
-    def details(self, view: QuestionView, current: Details) -> Details:
+    def details(self, view: QuestionView, current: Details, record: Record) -> Details | Go:
         return self.detail_replies.get(view.id, current)
 
     def overview(self, progress: Progress) -> None:
@@ -194,7 +195,7 @@ def test_skip_leaves_unanswered_and_resume_starts_there(bank: Bank, tmp_path: Pa
     assert outcome.progress.unfinished == ("PO1.1",)
     again = Script([Give(["labour"])])
     walk(bank, path, load_answers(path).answers, again)
-    assert again.notices[0] == "Resuming — 4 of 5 answered"
+    assert again.notices[0] == "Resuming — 4 of 5 done"
     assert again.asked == ["PO1.1"]
     assert values(path)["PO1.1"] == ["labour"]
 
@@ -207,7 +208,7 @@ def test_quit_and_resume_at_first_unanswered(bank: Bank, tmp_path: Path) -> None
     again = Script([Go("quit")])
     walk(bank, path, load_answers(path).answers, again)
     assert again.asked == ["PL1.2"]
-    assert again.notices == ["Resuming — 1 of 6 answered"]
+    assert again.notices == ["Resuming — 1 of 6 done"]
 
 
 def test_refused_value_is_asked_again_with_the_reason(bank: Bank, tmp_path: Path) -> None:
@@ -346,7 +347,7 @@ def test_notes_evidence_and_flag_are_saved(bank: Bank, tmp_path: Path) -> None:
 
 def test_no_notes_never_asks_details(bank: Bank, tmp_path: Path) -> None:
     class NoDetails(Script):
-        def details(self, view: QuestionView, current: Details) -> Details:
+        def details(self, view: QuestionView, current: Details, record: Record) -> Details | Go:
             raise AssertionError("details asked with notes off")
 
     walk(bank, tmp_path / "a.yaml", None, NoDetails(FULL), Options(notes=False))

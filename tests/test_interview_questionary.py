@@ -97,7 +97,7 @@ def test_question_screen_shows_everything(pipe: PipeInput) -> None:
     shown = screen.getvalue()
     for part in (
         "Planning › Plan",
-        "Question 1 of 5 · Planning 1 of 1 (0 answered) · PL1.1  ★ critical",
+        "Question 1 of 5 · Planning 1 of 1 (0 done) · PL1.1  ★ critical",
         "A plan in force, adopted by government.",
         "References: Trafficking in Persons Protocol Art. 9(1)",
         "Is there a national action plan?",
@@ -173,15 +173,26 @@ def test_details_enter_moves_on(pipe: PipeInput) -> None:
     asker, _ = make(pipe)
     current = Details("Kept.", ("Doc 1",), False)
     pipe.send_text(ENTER)
-    assert asker.details(SCALE, current) == current
+    recorded: list[Details] = []
+    assert asker.details(SCALE, current, recorded.append) == current
+    assert recorded == []
 
 
 def test_details_note_evidence_and_flag(pipe: PipeInput) -> None:
     asker, _ = make(pipe)
     keys = "n" + ENTER + "Draft plan." + ENTER + "Paper 14; Minutes" + ENTER
-    keys += "f" + ENTER + ENTER
+    keys += "f" + ENTER + "Dates unclear" + ENTER + ENTER
     pipe.send_text(keys)
-    assert asker.details(SCALE, Details()) == Details("Draft plan.", ("Paper 14", "Minutes"), True)
+    recorded: list[Details] = []
+    final = Details("Draft plan.", ("Paper 14", "Minutes"), True, "Dates unclear")
+    assert asker.details(SCALE, Details(), recorded.append) == final
+    # Each change was handed over (to be saved) the moment it was made.
+    assert recorded == [
+        Details("Draft plan."),
+        Details("Draft plan.", ("Paper 14", "Minutes")),
+        Details("Draft plan.", ("Paper 14", "Minutes"), True),
+        final,
+    ]
 
 
 def test_metadata(pipe: PipeInput) -> None:
@@ -208,7 +219,7 @@ def test_a_whole_walk_through_the_arrow_asker(pipe: PipeInput, tmp_path: Path) -
     keys += ENTER + ENTER  # PL1.1: Not in place; next question
     keys += " "  # end of Planning: press any key
     keys += DOWN + SPACE + ENTER + ENTER  # PO1.1: labour
-    keys += "4" + ENTER + "f" + ENTER + ENTER  # PO1.2: 4, flagged
+    keys += "4" + ENTER + "f" + ENTER + ENTER + ENTER  # PO1.2: 4, flagged (no reason)
     keys += "q"  # PO1.3: save and quit
     pipe.send_text(keys)
     outcome = walk(bank, tmp_path / "a.yaml", None, asker)
@@ -220,4 +231,35 @@ def test_a_whole_walk_through_the_arrow_asker(pipe: PipeInput, tmp_path: Path) -
         "PO1.2": 4,
     }
     assert saved["PO1.2"].flagged
-    assert "End of Planning: 1 of 1 answered" in screen.getvalue()
+    assert "End of Planning: 1 of 1 done" in screen.getvalue()
+
+
+def test_question_mark_in_a_text_question_shows_help_and_is_never_saved(
+    pipe: PipeInput,
+) -> None:
+    asker, screen = make(pipe)
+    # ? then Enter: help (held until a key), then the question again; \? answers "?".
+    pipe.send_text("?" + ENTER + " " + "\\?" + ENTER)
+    assert asker.question(TEXT) == Give("?")
+    shown = " ".join(screen.getvalue().split())
+    assert "Help for PO1.4" in shown
+    assert "type a backslash before it" in shown
+    assert shown.count("Is there a national action plan?") == 2  # asked again after help
+
+
+def test_question_mark_and_g_in_a_choice_list(pipe: PipeInput) -> None:
+    asker, screen = make(pipe)
+    pipe.send_text("?" + " " + "g" + " " + ENTER)
+    assert asker.question(SCALE) == Give("not-in-place")
+    shown = " ".join(screen.getvalue().split())
+    assert "Not in place: Nothing exists yet." in shown  # what the option means
+    assert "Guidance for PL1.1: Is there a national action plan?" in shown
+    assert "References: Trafficking in Persons Protocol Art. 9(1)." in shown
+
+
+def test_q_at_the_note_prompt_quits_keeping_what_was_recorded(pipe: PipeInput) -> None:
+    asker, _ = make(pipe)
+    pipe.send_text("n" + ENTER + "Draft plan." + ENTER + "q" + ENTER)
+    recorded: list[Details] = []
+    assert asker.details(SCALE, Details(), recorded.append) == Go("quit")
+    assert recorded == [Details("Draft plan.")]

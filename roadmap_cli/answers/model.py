@@ -88,6 +88,7 @@ class Answer(_Model):
     note: str | None = None
     evidence: list[str] = Field(default_factory=list)
     flagged: bool = False
+    flag_reason: str | None = None
     answered_at: Time | None = None
 
 
@@ -121,12 +122,19 @@ class Assessment(_Model):
     updated: Time | None = None
 
 
+class Settings(_Model):
+    """How the interview behaves for this file (remembered between sessions)."""
+
+    guidance: Literal["full", "short", "off"] | None = None
+
+
 class AnswersFile(_Model):
     """A whole answers file."""
 
     format: Literal["roadmap-answers/1"]
     bank: BankRef
     assessment: Assessment
+    settings: Settings | None = None
     answers: dict[str, Answer] = Field(default_factory=dict)
     archived: dict[str, ArchivedAnswer] = Field(
         default_factory=dict,
@@ -191,11 +199,16 @@ def to_yaml(answers: AnswersFile, bank: Bank | None = None) -> str:
         "format": ANSWERS_FORMAT,
         "bank": {"id": answers.bank.id, "version": answers.bank.version},
         "assessment": meta,
+        **({"settings": settings} if (settings := _settings_data(answers)) else {}),
         "answers": {qid: _answer_data(answers.answers[qid]) for qid in ids},
     }
     if answers.archived:
         data["archived"] = {key: _archived_data(entry) for key, entry in answers.archived.items()}
     return HEADER + dump_yaml(data)
+
+
+def _settings_data(answers: AnswersFile) -> dict[str, Any]:
+    return answers.settings.model_dump(exclude_none=True) if answers.settings else {}
 
 
 def _answer_data(answer: Answer) -> dict[str, Any]:
@@ -205,6 +218,8 @@ def _answer_data(answer: Answer) -> dict[str, Any]:
     if answer.evidence:
         data["evidence"] = list(answer.evidence)
     data["flagged"] = answer.flagged
+    if answer.flag_reason:
+        data["flag_reason"] = answer.flag_reason
     if answer.answered_at is not None:
         data["answered_at"] = _timestamp(answer.answered_at)
     return data

@@ -45,13 +45,35 @@ def assess_command(
     no_notes: Annotated[
         bool, typer.Option("--no-notes", help="Never offer notes, evidence or flags.")
     ] = False,
+    guidance: Annotated[
+        str | None,
+        typer.Option(
+            "--guidance",
+            help="full, short (first sentence) or off; remembered in the file. g shows it all.",
+        ),
+    ] = None,
+    theme: Annotated[
+        str,
+        typer.Option("--theme", help="normal, or high-contrast (for projectors: no colour)."),
+    ] = "normal",
 ) -> None:
     """Walk through a question bank; every answer is saved at once, stop and resume any time."""
     from roadmap_cli.interview.engine import Options
     from roadmap_cli.interview.session import assess
 
-    options = Options(tuple(category or ()), tuple(only or ()), review, flagged, not no_notes)
-    result = assess(answers_file, bank, options, plain=plain)
+    if guidance not in (None, "full", "short", "off"):
+        raise typer.BadParameter("choose full, short or off", param_hint="--guidance")
+    if theme not in ("normal", "high-contrast"):
+        raise typer.BadParameter("choose normal or high-contrast", param_hint="--theme")
+    options = Options(
+        tuple(category or ()),
+        tuple(only or ()),
+        review,
+        flagged,
+        not no_notes,
+        guidance,  # type: ignore[arg-type]
+    )
+    result = assess(answers_file, bank, options, plain=plain, theme=theme)
     _finish(result)
 
 
@@ -61,19 +83,30 @@ def _finish(result: SessionResult) -> None:
 
     progress = result.progress
     if progress is None:
-        _say(f"Stopped before anything was saved; {result.shown} was not created.")
-        raise typer.Exit(EXIT_CANCELLED)
+        verb = "Quit" if result.status == "quit" else "Stopped"
+        _say(f"{verb} before anything was saved; {result.shown} was not created.")
+        if result.status == "stopped":
+            raise typer.Exit(EXIT_CANCELLED)
+        return
     total = progress.total
     saved = f"Saved {total.saved} of {total.shown} answers to {result.shown}."
+    # Each command goes on a line of its own, so a terminal never breaks it in two.
     if result.status != "finished":
-        _say(f"{saved} Resume with: {result.resume}")
+        _say(f"{saved} Resume with:")
+        _say(f"  {result.resume}")
         if result.status == "stopped":
             raise typer.Exit(EXIT_CANCELLED)
         return
     _say(saved)
     if total.unanswered:
-        _say(f"{total.unanswered} still unanswered; answer them with: {result.resume}")
-    _say(f"Next: roadmap validate {result.shown}   then: roadmap report {result.shown}")
+        _say(f"{total.unanswered} still unanswered; answer them with:")
+        _say(f"  {result.resume}")
+    if total.flagged:
+        _say(f"{total.flagged} flagged for review; walk them with:")
+        _say(f"  {result.resume} --flagged")
+    _say("Next, check the file, then make the report:")
+    _say(f"  roadmap validate {result.shown}")
+    _say(f"  roadmap report {result.shown}")
 
 
 def _say(line: str) -> None:

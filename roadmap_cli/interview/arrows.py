@@ -6,6 +6,11 @@ navigation commands are entries at the foot of every list (``b`` back, ``s`` ski
 jump, ``o`` overview, ``q`` save and quit); for check boxes and typed answers, confirming
 an empty answer opens the same menu, with *Don't know* and *Not applicable*.
 
+``?`` shows help and ``g`` the question's whole guidance at every prompt (as keys in
+lists, as the whole reply in typed prompts: type ``\\?`` to answer "?"); ``q`` saves and
+quits at every prompt, the note and flag prompts included.  Long options and
+descriptions are wrapped at word boundaries, with their continuation lines indented.
+
 Prompts use ``unsafe_ask`` so that Ctrl-C raises ``KeyboardInterrupt`` and reaches the
 session, which reports what is saved.  This module imports questionary at the top: import
 it only on the ``assess`` path.
@@ -14,6 +19,8 @@ it only on the ``assess`` path.
 from __future__ import annotations
 
 import os
+import shutil
+import textwrap
 from typing import TYPE_CHECKING, Any
 
 import questionary
@@ -32,22 +39,39 @@ from roadmap_cli.interview.model import (
     MetadataRequest,
     Progress,
     QuestionView,
+    Record,
     Reply,
     Tally,
     is_special,
     parse_number,
+    unescape,
 )
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-KEYS_HINT = "b back · s skip · j jump · o overview · q save and quit"
+KEYS_HINT = "b back · s skip · j jump · o overview · q quit · g guidance · ? help"
+_HELP, _GUIDANCE = "\0help", "\0guidance"  # what the ? and g keys make a list return
 
 
-def style() -> Style | None:
+def style(theme: str = "normal") -> Style | None:
     """The prompt colours, matching the rich theme; none at all under NO_COLOR."""
     if os.environ.get("NO_COLOR"):
         return None
+    if theme == "high-contrast":
+        # No colour: the highlighted entry is shown in reverse video, which any projector shows.
+        return Style(
+            [
+                ("qmark", "bold"),
+                ("question", "bold"),
+                ("pointer", "bold"),
+                ("highlighted", "bold reverse"),
+                ("selected", "bold"),
+                ("answer", "bold"),
+                ("instruction", ""),
+                ("separator", ""),
+            ]
+        )
     return Style(
         [
             ("qmark", "fg:ansicyan bold"),
@@ -65,10 +89,10 @@ def style() -> Style | None:
 class ArrowAsker:
     """Ask with questionary; show with rich.  ``io`` passes input/output for tests."""
 
-    def __init__(self, console: Console, **io: Any) -> None:
+    def __init__(self, console: Console, theme: str = "normal", **io: Any) -> None:
         self.console = console
         self.io = io
-        self.style = style()
+        self.style = style(theme)
 
     def _run(self, question: questionary.Question) -> Any:
         return question.unsafe_ask()
@@ -92,23 +116,45 @@ class ArrowAsker:
         )
         if navigation:
             _bind_navigation(prompt)
+        _bind_help(prompt)
         _wrap_lines(prompt)
         return self._run(prompt)
 
     # -- metadata -------------------------------------------------------------
 
-    def metadata(self, request: MetadataRequest) -> Metadata:
+    def _meta(self, message: str, required: bool = False) -> str:
+        """A metadata reply; ``q`` quits, ``?`` explains (a backslash types them)."""
+        while True:
+            typed = self._text(
+                message,
+                validate=(lambda text: bool(text.strip()) or "needed for the report")
+                if required
+                else None,
+            )
+            if typed.lower() == "q":
+                raise _Quit
+            if typed == "?":
+                self.console.print(
+                    "These details go on the report's cover. q quits without creating the "
+                    "file; to type a lone ? or q, put a backslash before it.",
+                    markup=False,
+                )
+                continue
+            return unescape(typed) or typed
+
+    def metadata(self, request: MetadataRequest) -> Metadata | Go:
         """Ask country, organisation, optional name and role, and language if several."""
+        try:
+            return self._metadata(request)
+        except _Quit:
+            return Go("quit")
+
+    def _metadata(self, request: MetadataRequest) -> Metadata:
         self.console.print(f"New assessment: {request.bank_title}", style="title", markup=False)
-        needed = "needed for the report"
-
-        def required(text: str) -> bool | str:
-            return bool(text.strip()) or needed
-
-        country = self._text("Country:", validate=required)
-        organisation = self._text("Organisation (ministry or agency):", validate=required)
-        assessor = self._text("Your name (optional):")
-        role = self._text("Your role (optional):")
+        country = self._meta("Country:", required=True)
+        organisation = self._meta("Organisation (ministry or agency):", required=True)
+        assessor = self._meta("Your name (optional):")
+        role = self._meta("Your role (optional):")
         language = request.default_language
         if len(request.languages) > 1:
             language = self._select(
@@ -120,8 +166,7 @@ class ArrowAsker:
 
     def question(self, view: QuestionView) -> Reply:
         """Show the question screen, then the prompt that fits its type."""
-        self.console.print()
-        self.console.print(render.question_screen(view, self.console))
+        self._screen(view)
         while True:
             if view.kind in ("scale", "single"):
                 reply = self._choose(view)
@@ -129,14 +174,33 @@ class ArrowAsker:
                 reply = self._tick(view)
             else:
                 reply = self._type(view)
+            if reply in (_HELP, _GUIDANCE):
+                self._explain(view, str(reply))
+                continue
             if isinstance(reply, Go) and reply.action == "jump" and reply.target is None:
                 reply = self._jump(view)
             if reply is not None:
                 return reply
 
-    def _choose(self, view: QuestionView) -> Reply | None:
+    def _screen(self, view: QuestionView) -> None:
+        self.console.print()
+        self.console.print(render.question_screen(view, self.console, fit=True))
+
+    def _explain(self, view: QuestionView, what: str) -> None:
+        """The help (?) or guidance (g) screen, held until a key, then the question again."""
+        lines = (
+            render.help_lines(view, plain=False) if what == _HELP else render.guidance_screen(view)
+        )
+        self.console.print()
+        for text, style_name in lines:
+            self.console.print(text, style=style_name or None, markup=False)
+        self._pause()
+        self._screen(view)
+
+    def _choose(self, view: QuestionView) -> Reply | Any:
         choices: list[Any] = [
-            Choice(c.label, Give(c.key), description=c.description or None) for c in view.choices
+            Choice(_wrap(c.label), Give(c.key), description=_wrap(c.description, 15) or None)
+            for c in view.choices
         ]
         choices += self._specials(view)
         default = next((c for c in choices if _gives(c, view.default)), None)
@@ -147,12 +211,17 @@ class ArrowAsker:
             default=default,
             instruction=f"({KEYS_HINT})",
         )
-        return _reply(picked)
+        return picked if picked in (_HELP, _GUIDANCE) else _reply(picked)
 
-    def _tick(self, view: QuestionView) -> Reply | None:
+    def _tick(self, view: QuestionView) -> Reply | Any:
         ticked = view.default if isinstance(view.default, list) else []
         choices = [
-            Choice(c.label, c.key, checked=c.key in ticked, description=c.description or None)
+            Choice(
+                _wrap(c.label),
+                c.key,
+                checked=c.key in ticked,
+                description=_wrap(c.description, 15) or None,
+            )
             for c in view.choices
         ]
         prompt = questionary.checkbox(
@@ -164,30 +233,39 @@ class ArrowAsker:
             **self.io,
         )
         _bind_navigation(prompt)
+        _bind_help(prompt)
         _wrap_lines(prompt)
         picked = self._run(prompt)
-        if isinstance(picked, Go):
+        if isinstance(picked, Go) or picked in (_HELP, _GUIDANCE):
             return picked
         if picked:
             return Give(list(picked))
         return self._menu(view)
 
-    def _type(self, view: QuestionView) -> Reply | None:
+    def _type(self, view: QuestionView) -> Reply | Any:
         number = view.kind == "number"
         current = "" if view.default is None or is_special(view.default) else view.default
         hint = "a number" if number else "your answer"
 
         def check(text: str) -> bool | str:
-            if not number or not text.strip() or parse_number(text) is not None:
+            typed = text.strip()
+            if not number or not typed or typed in ("?", "g") or parse_number(text) is not None:
                 return True
+            if not typed.isascii():
+                return "Type the number with the digits 0-9."
             return "Type a number, or leave it empty and press Enter for more choices."
 
         typed = self._text(
             "Answer:",
             default=str(current),
             validate=check,
-            instruction=f"(type {hint}; empty + Enter for more choices)",
+            instruction=f"(type {hint}; Enter on empty: more; ? help, g guidance)",
         )
+        if typed == "?":
+            return _HELP
+        if typed.lower() == "g":
+            return _GUIDANCE
+        typed = unescape(typed) or typed
         if not typed:
             return self._menu(view)
         if not number:
@@ -200,7 +278,8 @@ class ArrowAsker:
         """Don't know, not applicable and navigation, for prompts without a list."""
         again = "Tick an answer" if view.kind == "multi" else "Type an answer"
         choices = [*self._specials(view), Choice(again, "again"), Separator(), *self._navigation()]
-        return _reply(self._select("What now?", choices))
+        picked = self._select("What now?", choices)
+        return picked if picked in (_HELP, _GUIDANCE) else _reply(picked)
 
     def _specials(self, view: QuestionView) -> list[Choice]:
         specials = []
@@ -220,28 +299,74 @@ class ArrowAsker:
 
     # -- after an answer ------------------------------------------------------
 
-    def details(self, view: QuestionView, current: Details) -> Details:
-        """Enter moves on; a note and evidence, or the review flag, are one choice away."""
-        note, evidence, flagged = current.note, current.evidence, current.flagged
+    def details(self, view: QuestionView, current: Details, record: Record) -> Details | Go:
+        """Enter moves on; a note and evidence, the review flag, or quitting are one key away.
+
+        Every change is recorded (saved) the moment it is made.
+        """
+        details = current
         while True:
-            flag = "Remove the review flag" if flagged else "Flag for review"
+            flag = "Remove the review flag" if details.flagged else "Flag for review"
             picked = self._select(
                 "Next?",
                 [
                     Choice("Next question", "next"),
                     Choice("Add a note or evidence", "note", shortcut_key="n"),
                     Choice(flag, "flag", shortcut_key="f"),
+                    Choice("Save and quit", "quit", shortcut_key="q"),
                 ],
                 default="next",
             )
             if picked == "next":
-                return Details(note, evidence, flagged)
-            if picked == "flag":
-                flagged = not flagged
+                return details
+            if picked == "quit":
+                return Go("quit")
+            if picked in (_HELP, _GUIDANCE):
+                self._explain(view, str(picked))
                 continue
-            note = self._text("Note (Enter leaves it empty):", default=note or "") or None
-            typed = self._text("Evidence, separated by ;", default="; ".join(evidence))
-            evidence = tuple(e.strip() for e in typed.split(";") if e.strip())
+            try:
+                details = (
+                    self._flag(details, record) if picked == "flag" else self._note(details, record)
+                )
+            except _Quit:
+                return Go("quit")
+
+    def _flag(self, details: Details, record: Record) -> Details:
+        if details.flagged:
+            details = Details(details.note, details.evidence, False, None)
+            record(details)
+            return details
+        details = Details(details.note, details.evidence, True, details.reason)
+        record(details)
+        reason = self._free("Reason for the flag (optional):", details.reason or "")
+        details = Details(details.note, details.evidence, True, reason or None)
+        record(details)
+        return details
+
+    def _note(self, details: Details, record: Record) -> Details:
+        note = self._free("Note (Enter leaves it empty):", details.note or "") or None
+        details = Details(note, details.evidence, details.flagged, details.reason)
+        record(details)
+        typed = self._free("Evidence, separated by ;", "; ".join(details.evidence))
+        evidence = tuple(e.strip() for e in typed.split(";") if e.strip())
+        details = Details(details.note, evidence, details.flagged, details.reason)
+        record(details)
+        return details
+
+    def _free(self, message: str, default: str) -> str:
+        """Free text (note, evidence, reason): ``q`` quits, ``?`` explains."""
+        while True:
+            typed = self._text(message, default=default)
+            if typed.lower() == "q":
+                raise _Quit
+            if typed == "?":
+                self.console.print(
+                    "Type the text and press Enter; q saves and quits (what you gave so far "
+                    "is saved); to type a lone ? or q, put a backslash before it.",
+                    markup=False,
+                )
+                continue
+            return unescape(typed) or typed
 
     # -- summaries ------------------------------------------------------------
 
@@ -271,6 +396,22 @@ class ArrowAsker:
         self.console.print(text, style="accent", markup=False)
 
 
+class _Quit(Exception):
+    """``q`` typed at a free-text prompt."""
+
+
+def _wrap(text: str | None, indent: int = 7) -> str:
+    """``text`` wrapped at word boundaries to the terminal, continuation lines indented.
+
+    ``indent`` is how far in the prompt draws the text (pointer and number before it).
+    """
+    if not text:
+        return ""
+    width = max(20, shutil.get_terminal_size().columns - indent - 1)
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+    return ("\n" + " " * indent).join(lines)
+
+
 def _gives(choice: object, value: object) -> bool:
     return (
         isinstance(choice, Choice)
@@ -295,6 +436,24 @@ def _bind_navigation(prompt: questionary.Question) -> None:
             event.app.exit(result=Go(action))
 
         extra.add(key, eager=True)(chosen)
+    app = prompt.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), extra])
+
+
+def _bind_help(prompt: questionary.Question) -> None:
+    """Let ? show help and g the guidance from a list or check-box prompt."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    extra = KeyBindings()
+
+    @extra.add("?", eager=True)
+    def _help(event: Any) -> None:
+        event.app.exit(result=_HELP)
+
+    @extra.add("g", eager=True)
+    def _guidance(event: Any) -> None:
+        event.app.exit(result=_GUIDANCE)
+
     app = prompt.application
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), extra])
 

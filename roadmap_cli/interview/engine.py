@@ -19,23 +19,33 @@ never asked; its answer, if it has one, stays in the file but does not count.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from roadmap_cli.answers.check import value_problem
-from roadmap_cli.answers.model import ANSWERS_FORMAT, AnswersFile, Assessment, BankRef, save_answers
+from roadmap_cli.answers.model import (
+    ANSWERS_FORMAT,
+    AnswersFile,
+    Assessment,
+    BankRef,
+    Settings,
+    save_answers,
+)
 from roadmap_cli.answers.model import Answer as Saved
 from roadmap_cli.bank.model import Bank, Located
-from roadmap_cli.errors import UsageError
+from roadmap_cli.errors import UsageError, display_path
 from roadmap_cli.interview.model import (
     Asker,
     Details,
     Give,
     Go,
+    GuidanceMode,
     MetadataRequest,
     Options,
     Outcome,
     Progress,
+    QuestionView,
     Tally,
     Value,
 )
@@ -67,6 +77,8 @@ class Interview:
         self.answers = answers
         self.scope = self._scope()
         self._shown: dict[str, bool] = {}
+        remembered = answers.settings.guidance if answers and answers.settings else None
+        self.guidance: GuidanceMode = self.options.guidance or remembered or "full"
 
     # -- set-up ---------------------------------------------------------------
 
@@ -103,13 +115,19 @@ class Interview:
         assert self.answers is not None
         return progress(self.bank, self.answers, self._shown, self.language)
 
-    def _start(self) -> bool:
-        """Ask the metadata of a new file and write it; say where a resumed walk stands."""
+    def _start(self) -> bool | None:
+        """Ask the metadata of a new file and write it; say where a resumed walk stands.
+
+        True when this walk created the file, False when it resumes one, None when the
+        person quit before the file was created.
+        """
         if self.answers is not None:
             self._shown = self.answers.shown(self.bank)
+            self._check_version()
+            self._remember_guidance()
             total = self.progress().total
             if total.saved and self.options.mode == "normal":
-                self.asker.notice(f"Resuming — {total.saved} of {total.shown} answered")
+                self.asker.notice(f"Resuming — {total.saved} of {total.shown} done")
             return False
         bank = self.bank
         request = MetadataRequest(
@@ -118,6 +136,8 @@ class Interview:
             bank.default_language,
         )
         meta = self.asker.metadata(request)
+        if isinstance(meta, Go):
+            return None
         moment = self.clock()
         assessment = Assessment(
             country=meta.country,
@@ -132,16 +152,47 @@ class Interview:
             format=ANSWERS_FORMAT,
             bank=BankRef(id=bank.id, version=bank.version),
             assessment=assessment,
+            settings=Settings(guidance=self.options.guidance) if self.options.guidance else None,
         )
         self._save()
         self._shown = self.answers.shown(bank)
         return True
+
+    def _check_version(self) -> None:
+        """Say so before the first question when the file was made with another bank version."""
+        assert self.answers is not None
+        made_with, installed = self.answers.bank.version, self.bank.version
+        if made_with != installed:
+            shown = display_path(self.path)
+            self.asker.notice(
+                f"{shown} was answered with version {made_with} of the bank "
+                f"{self.bank.id}; the installed version is {installed}. Questions or options "
+                f"may have changed: check the file with: roadmap validate {shown} "
+                f"(then walk your answers again with: roadmap assess {shown} --review)."
+            )
+
+    def _remember_guidance(self) -> None:
+        """Keep a --guidance choice in the file's settings, so the next session uses it."""
+        assert self.answers is not None
+        chosen = self.options.guidance
+        current = self.answers.settings.guidance if self.answers.settings else None
+        if chosen is None or chosen == current:
+            return
+        self.answers = self.answers.model_copy(update={"settings": Settings(guidance=chosen)})
+        self._save()
+
+    def _view(self, item: Located) -> QuestionView:
+        assert self.answers is not None
+        view = question_view(self.bank, item, self.answers, self._shown, self.language)
+        return replace(view, guidance_mode=self.guidance)
 
     # -- walking --------------------------------------------------------------
 
     def run(self) -> Outcome:
         """Walk the questions in scope until the end or until the person quits."""
         started = self._start()
+        if started is None:
+            return Outcome("quit", None, False)
         history: list[int] = []
         position = self._next_due(0)
         if position is None:
@@ -166,8 +217,8 @@ class Interview:
                     history.append(position)
                     position = self._jump(reply.target or "", position)
                     continue
-            else:
-                self._answer(item, reply.value)
+            elif self._answer(item, reply.value) == "quit":
+                return Outcome("quit", self.progress(), started)
             history.append(position)
             following = self._next_due(position + 1)
             if self.options.mode != "only" and (
@@ -181,8 +232,7 @@ class Interview:
 
     def _ask(self, item: Located) -> Give | Go:
         """Ask until the reply is a navigation command or a valid answer."""
-        assert self.answers is not None
-        view = question_view(self.bank, item, self.answers, self._shown, self.language)
+        view = self._view(item)
         while True:
             reply = self.asker.question(view)
             if isinstance(reply, Go):
@@ -248,8 +298,11 @@ class Interview:
 
     # -- recording ------------------------------------------------------------
 
-    def _answer(self, item: Located, value: Value) -> None:
-        """Record an answer, save, then offer note, evidence and flag (saving any change)."""
+    def _answer(self, item: Located, value: Value) -> str:
+        """Record an answer, save, then offer note, evidence and flag (saving each change).
+
+        Returns "quit" when the person quit at the note and flag prompt, else "next".
+        """
         assert self.answers is not None
         qid = item.question.id
         old = self.answers.answers.get(qid)
@@ -275,17 +328,29 @@ class Interview:
                 + ("counts." if one else "count.")
             )
         if not self.options.notes:
-            return
-        view = question_view(self.bank, item, self.answers, self._shown, self.language)
-        current = Details(saved.note, tuple(saved.evidence), saved.flagged)
-        chosen = self.asker.details(view, current)
-        if chosen != current:
+            return "next"
+
+        def record(chosen: Details) -> None:
+            # Saved the moment it is made: a stop at the next prompt keeps it.
+            nonlocal saved
             update = {
                 "note": chosen.note or None,
                 "evidence": [e for e in chosen.evidence if e.strip()],
                 "flagged": chosen.flagged,
+                "flag_reason": (chosen.reason or None) if chosen.flagged else None,
             }
-            self._store(qid, saved.model_copy(update=update), self.clock())
+            changed = saved.model_copy(update=update)
+            if changed != saved:
+                saved = changed
+                self._store(qid, changed, self.clock())
+
+        view = self._view(item)
+        current = Details(saved.note, tuple(saved.evidence), saved.flagged, saved.flag_reason)
+        chosen = self.asker.details(view, current, record)
+        if isinstance(chosen, Go):
+            return "quit" if chosen.action == "quit" else "next"
+        record(chosen)
+        return "next"
 
     def _store(self, qid: str, answer: Saved, moment: datetime) -> None:
         assert self.answers is not None
@@ -299,7 +364,11 @@ class Interview:
 
     def _save(self) -> None:
         assert self.answers is not None
-        self.saver(self.path, self.answers, self.bank)
+        merged = self.saver(self.path, self.answers, self.bank)
+        if merged is not None:
+            # Another program changed the file meanwhile and the saver merged it in.
+            self.answers = merged
+            self._shown = merged.shown(self.bank)
 
 
 def walk(

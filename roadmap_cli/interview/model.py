@@ -9,6 +9,7 @@ interview in tests.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -17,6 +18,10 @@ from roadmap_cli.bank.model import QuestionType
 
 Value = str | float | int | list[str]
 Action = Literal["back", "skip", "jump", "overview", "quit"]
+
+# A reply that is exactly a command (?, g, b, s, j, o, q, dk, na) is that command; a
+# backslash before it makes it an answer instead: type \? to answer "?".
+COMMAND_WORDS = frozenset({"?", "g", "b", "s", "j", "o", "q", "dk", "na"})
 
 # The navigation commands both askers offer: key, action, and how a list names it.
 NAVIGATION: tuple[tuple[str, Action, str], ...] = (
@@ -28,6 +33,8 @@ NAVIGATION: tuple[tuple[str, Action, str], ...] = (
 )
 
 Mode = Literal["normal", "review", "flagged", "only"]
+GuidanceMode = Literal["full", "short", "off"]
+GUIDANCE_MODES: tuple[GuidanceMode, ...] = ("full", "short", "off")
 
 __all__ = ["DONT_KNOW", "NOT_APPLICABLE"]
 
@@ -78,6 +85,12 @@ class QuestionView:
     default: Value | None = None  # the current answer, offered as the default
     problem: str | None = None  # why the last reply was refused, if it was
     categories: tuple[tuple[str, str], ...] = ()  # (id, title) for jumping
+    red_flag: bool = False
+    note: str | None = None  # the current answer's note, evidence and review flag
+    evidence: tuple[str, ...] = ()
+    flagged: bool = False
+    flag_reason: str | None = None
+    guidance_mode: GuidanceMode = "full"
 
 
 @dataclass(frozen=True)
@@ -105,6 +118,11 @@ class Details:
     note: str | None = None
     evidence: tuple[str, ...] = ()
     flagged: bool = False
+    reason: str | None = None  # why the answer is flagged
+
+
+# Saves a change to the note, evidence or flag at once (the asker calls it on each change).
+Record = Callable[[Details], None]
 
 
 @dataclass(frozen=True)
@@ -163,16 +181,20 @@ class Progress:
 class Asker(Protocol):
     """How the engine talks to a person (or to a test script)."""
 
-    def metadata(self, request: MetadataRequest) -> Metadata:
-        """Ask who is assessing what (new files only)."""
+    def metadata(self, request: MetadataRequest) -> Metadata | Go:
+        """Ask who is assessing what (new files only); ``Go("quit")`` quits at once."""
         ...
 
     def question(self, view: QuestionView) -> Reply:
         """Ask one question; return an answer or a navigation command."""
         ...
 
-    def details(self, view: QuestionView, current: Details) -> Details:
-        """Offer a note, evidence references and the review flag after an answer."""
+    def details(self, view: QuestionView, current: Details, record: Record) -> Details | Go:
+        """Offer a note, evidence references and the review flag after an answer.
+
+        Call ``record`` with every change as soon as it is made (it saves the file);
+        return the final details, or ``Go("quit")`` to save and quit.
+        """
         ...
 
     def overview(self, progress: Progress) -> None:
@@ -199,7 +221,11 @@ def is_special(value: object) -> bool:
 
 def parse_number(typed: str) -> float | None:
     """A typed number (a decimal comma is fine; 3 and 3.0 give 3), or None if it is not
-    a finite number."""
+    a finite number written with the digits 0-9."""
+    # Python's float() also reads other scripts' digits (and int() rejects ² or ①): only
+    # ASCII is accepted, so what is saved is always what the person sees in the file.
+    if not typed.isascii():
+        return None
     try:
         number = float(typed.strip().replace(",", "."))
     except ValueError:
@@ -207,6 +233,21 @@ def parse_number(typed: str) -> float | None:
     if not math.isfinite(number):
         return None
     return int(number) if number.is_integer() else number
+
+
+def unescape(typed: str) -> str | None:
+    """The answer meant by ``\\?``, ``\\g``, ``\\q``…: the command word as text; else None."""
+    if typed.startswith("\\") and typed[1:].strip().lower() in COMMAND_WORDS:
+        return typed[1:].strip()
+    return None
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (guidance in ``--guidance short``)."""
+    import re
+
+    match = re.match(r"(.+?[.!?])(\s|$)", text.strip(), re.DOTALL)
+    return match.group(1) if match else text.strip()
 
 
 def describe_default(view: QuestionView) -> str:
@@ -235,6 +276,7 @@ class Options:
     review: bool = False
     flagged: bool = False
     notes: bool = True
+    guidance: GuidanceMode | None = None  # None: as the file's settings say (else full)
 
     @property
     def mode(self) -> Mode:
@@ -251,5 +293,5 @@ class Outcome:
     """How the walk ended, and the progress at that moment."""
 
     status: Literal["finished", "quit"]
-    progress: Progress
+    progress: Progress | None  # None: quit before the file was created
     started: bool  # True when the file was created by this walk

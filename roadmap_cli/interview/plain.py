@@ -1,15 +1,22 @@
 """The plain asker: one line typed per reply, numbered choices, no cursor tricks.
 
 For screen readers, dumb terminals, Git Bash and piped input.  Every prompt ends with the
-keys it accepts; ``?`` explains the options and the commands.  Commands are single
-letters (``b`` back, ``s`` skip, ``j`` jump, ``o`` overview, ``q`` save and quit), and
-``dk`` / ``na`` answer don't know / not applicable wherever the bank offers them.
+keys it accepts; ``?`` explains the options and the commands at every prompt, and ``g``
+reads the guidance again.  Commands are single letters (``b`` back, ``s`` skip, ``j``
+jump, ``o`` overview, ``q`` save and quit — ``q`` and ``?`` work at every prompt), and
+``dk`` / ``na`` answer don't know / not applicable wherever the bank offers them.  A
+backslash makes a command a text answer (``\\?`` answers "?").
+
+Nothing decorative is printed: no rules, no symbols, no tables.  Each line is a sentence
+that reads well aloud, and a question's guidance is read once, not again when the same
+question is asked again after a refused reply, help or an overview.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -24,21 +31,23 @@ from roadmap_cli.interview.model import (
     MetadataRequest,
     Progress,
     QuestionView,
+    Record,
     Reply,
     Tally,
     Value,
     parse_number,
+    unescape,
 )
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 COMMANDS = {key: action for key, action, _ in NAVIGATION}
-HELP = (
-    "Commands: b = back to the previous question, s = skip for now, j = jump to a category, "
-    "o = overview of progress, q = save and quit, ? = this help. "
-    "Your answers are saved after each one; run the same command again to resume."
-)
+_DIGITS = re.compile(r"[0-9]+")  # ASCII only: "²".isdigit() is true, int("²") fails
+
+
+class Quit(Exception):
+    """``q`` typed at a prompt that is not a question (metadata)."""
 
 
 def read_stdin(prompt: str) -> str:
@@ -61,27 +70,53 @@ class PlainAsker:
     def __init__(self, console: Console, read: Callable[[str], str] = read_stdin) -> None:
         self.console = console
         self.read = read
+        self._last_shown: str | None = None  # the question whose guidance was last read
 
     def _say(self, text: str, style: str = "") -> None:
         self.console.print(text, style=style or None, markup=False, highlight=False)
+
+    def _lines(self, lines: list[tuple[str, str]]) -> None:
+        for text, style in lines:
+            self._say(text, style)
 
     def _ask(self, prompt: str) -> str:
         return self.read(prompt).strip()
 
     # -- metadata -------------------------------------------------------------
 
-    def metadata(self, request: MetadataRequest) -> Metadata:
+    def metadata(self, request: MetadataRequest) -> Metadata | Go:
         """Ask country, organisation, optional name and role, and language if several."""
+        try:
+            return self._metadata(request)
+        except Quit:
+            return Go("quit")
+
+    def _meta(self, prompt: str) -> str:
+        """A metadata reply: ``q`` quits, ``?`` explains (a backslash types them)."""
+        while True:
+            typed = self._ask(prompt)
+            if typed.lower() == "q":
+                raise Quit
+            if typed == "?":
+                self._say(
+                    "These details go on the report's cover. Type the answer and press Enter; "
+                    "q quits without creating the file; to type a lone ? or q, put a "
+                    "backslash before it."
+                )
+                continue
+            return unescape(typed) or typed
+
+    def _metadata(self, request: MetadataRequest) -> Metadata:
         self._say(f"New assessment: {request.bank_title}", "title")
         country = self._required("Country: ")
         organisation = self._required("Organisation (ministry or agency): ")
-        assessor = self._ask("Your name (optional, Enter skips): ")
-        role = self._ask("Your role (optional, Enter skips): ")
+        assessor = self._meta("Your name (optional, Enter skips): ")
+        role = self._meta("Your role (optional, Enter skips): ")
         language = request.default_language
         if len(request.languages) > 1:
             listing = ", ".join(request.languages)
             while True:
-                typed = self._ask(f"Language ({listing}) [{request.default_language}]: ")
+                typed = self._meta(f"Language ({listing}) [{request.default_language}]: ")
                 if not typed or typed in request.languages:
                     language = typed or request.default_language
                     break
@@ -90,7 +125,7 @@ class PlainAsker:
 
     def _required(self, prompt: str) -> str:
         while True:
-            typed = self._ask(prompt)
+            typed = self._meta(prompt)
             if typed:
                 return typed
             self._say("This is needed for the report; please type it.", "warn")
@@ -100,15 +135,34 @@ class PlainAsker:
     def question(self, view: QuestionView) -> Reply:
         """Show the question with numbered choices; read until a usable reply."""
         self.console.print()
-        self.console.print(render.question_screen(view, self.console))
+        again = self._last_shown == view.id
+        self._last_shown = view.id
+        self._lines(render.plain_question(view, guidance=not again))
         keys = self._numbered(view)
-        for number, (_, label) in enumerate(keys, 1):
-            self._say(f"  {number:>2}  {label}")
+        self._options(view, keys)
         while True:
             typed = self._ask(self._prompt(view, len(keys)))
             reply = self._parse(typed, view, keys)
             if reply is not None:
                 return reply
+
+    def _options(self, view: QuestionView, keys: list[tuple[str, str]]) -> None:
+        """Numbered options; a long one wraps under its own text, not under the number."""
+        described = {c.key: c.description for c in view.choices}
+        width = max(30, self.console.width - 1)
+        for number, (key, label) in enumerate(keys, 1):
+            about = described.get(key, "")
+            lead = f"  {number:>{len(str(len(keys)))}}. "
+            lines = textwrap.wrap(
+                f"{label}{f': {about}' if about else ''}",
+                width,
+                initial_indent=lead,
+                subsequent_indent=" " * len(lead),
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            for line in lines:
+                self._say(line)
 
     def _numbered(self, view: QuestionView) -> list[tuple[str, str]]:
         if view.kind not in ("scale", "single", "multi"):
@@ -134,13 +188,22 @@ class PlainAsker:
         if view.kind in ("multi", "number", "text") and extra:
             what += ", " + " / ".join(extra)
         keep = ", Enter keeps the current answer" if view.default is not None else ""
-        return f"Answer ({what}{keep}; b s j o q, ? help): "
+        return f"Answer ({what}{keep}; ? help, g guidance, q quit): "
 
     def _parse(self, typed: str, view: QuestionView, keys: list[tuple[str, str]]) -> Reply | None:
         lowered = typed.lower()
         if typed == "?":
             self._help(view)
             return None
+        if lowered == "g":
+            self._lines(render.guidance_screen(view))
+            return None
+        escaped = unescape(typed)
+        if escaped is not None:
+            value = self._value(escaped, view, keys) if view.kind == "text" else None
+            if value is None:
+                self._say("A backslash makes a command letter a text answer.", "warn")
+            return None if value is None else Give(value)
         if lowered in COMMANDS:
             return self._command(COMMANDS[lowered], view)
         if lowered.startswith("j ") and lowered[2:].strip():
@@ -161,11 +224,12 @@ class PlainAsker:
         if view.kind == "number":
             number = parse_number(typed)
             if number is None:
-                self._say(f"'{typed}' is not a number ({_number_hint(view)}).", "warn")
+                digits = "" if typed.isascii() else "; type it with the digits 0-9"
+                self._say(f"'{typed}' is not a number ({_number_hint(view)}{digits}).", "warn")
             return number
         picked: list[str] = []
         for part in (p for p in re.split(r"[,\s]+", typed) if p):
-            if not part.isdigit() or not 1 <= int(part) <= len(keys):
+            if not _DIGITS.fullmatch(part) or not 1 <= int(part) <= len(keys):
                 self._say(f"'{part}' is not one of the numbers 1-{len(keys)}.", "warn")
                 return None
             picked.append(keys[int(part) - 1][0])
@@ -186,7 +250,7 @@ class PlainAsker:
 
     def _jump(self, typed: str, view: QuestionView) -> Reply | None:
         ids = [cid for cid, _ in view.categories]
-        if typed.isdigit() and 1 <= int(typed) <= len(ids):
+        if _DIGITS.fullmatch(typed) and 1 <= int(typed) <= len(ids):
             return Go("jump", ids[int(typed) - 1])
         match = [cid for cid in ids if cid.lower() == typed.lower()]
         if match:
@@ -195,58 +259,117 @@ class PlainAsker:
         return None
 
     def _help(self, view: QuestionView) -> None:
-        for choice in view.choices:
-            if choice.description:
-                self._say(f"{choice.label}: {choice.description}")
-        if view.kind == "multi":
-            self._say("Type the numbers of every option that applies, e.g. 1 3 4.")
-        self._say(HELP, "muted")
+        self._lines(render.help_lines(view, plain=True))
 
     # -- after an answer ------------------------------------------------------
 
-    def details(self, view: QuestionView, current: Details) -> Details:
-        """One line: Enter moves on; n adds a note and evidence; f flags for review."""
-        note, evidence, flagged = current.note, current.evidence, current.flagged
+    def details(self, view: QuestionView, current: Details, record: Record) -> Details | Go:
+        """One line: Enter moves on; n adds a note and evidence; f flags; q quits.
+
+        Every change is recorded (saved) the moment it is made.
+        """
+        details = current
         while True:
-            flag = "f: remove the review flag" if flagged else "f: flag for review"
-            typed = self._ask(f"Enter: next question, n: note/evidence, {flag}: ").lower()
+            flag = "f: remove the review flag" if details.flagged else "f: flag for review"
+            typed = self._ask(f"Enter: next question, n: note/evidence, {flag}, q: quit: ")
+            lowered = typed.lower()
             if not typed:
-                return Details(note, evidence, flagged)
-            if typed == "f":
-                flagged = not flagged
-                self._say("Flagged for review." if flagged else "Review flag removed.", "accent")
-            elif typed == "n":
-                keep = f" [{note}], - clears it" if note else " none"
-                typed_note = self._ask(f"Note (Enter keeps{keep}): ")
-                if typed_note == "-":
-                    note = None
-                elif typed_note:
-                    note = typed_note
-                shown = "; ".join(evidence)
-                typed_evidence = self._ask(
-                    f"Evidence, separated by ; (Enter keeps"
-                    f"{f' [{shown}], - clears it' if shown else ' none'}): "
+                return details
+            if lowered == "q":
+                return Go("quit")
+            if typed == "?":
+                self._say(
+                    "Enter goes to the next question. n adds or changes a note and evidence, "
+                    "f flags the answer for review (with a reason) or removes the flag, "
+                    "q saves and quits. Everything is saved as soon as you give it."
                 )
-                if typed_evidence == "-":
-                    evidence = ()
-                elif typed_evidence:
-                    evidence = tuple(e.strip() for e in typed_evidence.split(";") if e.strip())
+            elif lowered in ("f", "n"):
+                try:
+                    if lowered == "f":
+                        details = self._flag(details, record)
+                    else:
+                        details = self._note(details, record)
+                except Quit:
+                    return Go("quit")
             else:
-                self._say("Press Enter, or type n or f.", "warn")
+                self._say("Press Enter, or type n, f or q.", "warn")
+
+    def _flag(self, details: Details, record: Record) -> Details:
+        if details.flagged:
+            details = Details(details.note, details.evidence, False, None)
+            record(details)
+            self._say("Review flag removed.", "accent")
+            return details
+        details = Details(details.note, details.evidence, True, details.reason)
+        record(details)
+        self._say("Flagged for review.", "accent")
+        reason = self._text("Reason for the flag (optional, Enter skips): ")
+        if reason:
+            details = Details(details.note, details.evidence, True, reason)
+            record(details)
+        return details
+
+    def _note(self, details: Details, record: Record) -> Details:
+        note = details.note
+        keep = f" [{note}], - clears it" if note else " none"
+        typed_note = self._text(f"Note (Enter keeps{keep}): ")
+        if typed_note == "-":
+            note = None
+        elif typed_note:
+            note = typed_note
+        details = Details(note, details.evidence, details.flagged, details.reason)
+        record(details)
+        evidence = details.evidence
+        shown = "; ".join(evidence)
+        typed_evidence = self._text(
+            f"Evidence, separated by ; (Enter keeps"
+            f"{f' [{shown}], - clears it' if shown else ' none'}): "
+        )
+        if typed_evidence == "-":
+            evidence = ()
+        elif typed_evidence:
+            evidence = tuple(e.strip() for e in typed_evidence.split(";") if e.strip())
+        details = Details(details.note, evidence, details.flagged, details.reason)
+        record(details)
+        return details
+
+    def _text(self, prompt: str) -> str:
+        """A note, evidence or reason: ``q`` quits (what is recorded stays), ``?`` helps."""
+        while True:
+            typed = self._ask(prompt)
+            if typed.lower() == "q":
+                raise Quit
+            if typed == "?":
+                self._say(
+                    "Type the text and press Enter; q saves and quits; to type a lone ? or "
+                    "q, put a backslash before it."
+                )
+                continue
+            return unescape(typed) or typed
 
     # -- summaries ------------------------------------------------------------
 
     def overview(self, progress: Progress) -> None:
-        """Print progress in every category."""
-        self.console.print(render.overview(progress))
+        """Say the progress in every category."""
+        self._progress(progress, "Progress")
+
+    def _progress(self, progress: Progress, heading: str) -> None:
+        self._say(f"{heading}: {render.counted(progress.total)}.", "title")
+        for row in progress.categories:
+            self._say(render.plain_tally(row))
+        if progress.total.hidden_kept:
+            self._say(render.hidden_note(progress.total.hidden_kept))
 
     def category_done(self, tally: Tally) -> None:
-        """Print the end-of-category table."""
-        self.console.print(render.category_summary(tally))
+        """Say how the category just finished stands."""
+        self._say(f"End of {tally.title}: {render.counted(tally)}.", "title")
+        self._say(render.plain_tally(tally))
+        if tally.hidden_kept:
+            self._say(render.hidden_note(tally.hidden_kept))
 
     def finished(self, progress: Progress) -> None:
-        """Print the end-of-walk table."""
-        self.console.print(render.overview(progress, "Summary of the assessment"))
+        """Say how the whole assessment stands."""
+        self._progress(progress, "Summary of the assessment")
 
     def notice(self, text: str) -> None:
         """Print a passing message."""

@@ -4,6 +4,11 @@ This is the one function the CLI calls.  It decides between the arrow-key asker 
 plain one (plain when asked for, or when standard input is not a terminal), turns every
 way of stopping — Ctrl-C, end of input, a closed terminal, SIGTERM — into a ``stopped``
 result, and reports how many answers are saved.
+
+It also holds the file's lock for the whole walk (one session per file, see
+``file_lock``) and saves through ``AnswersWriter``, which keeps a person's comments and
+merges changes made to the file meanwhile by another program.  Standard input or output
+that is closed (or goes away) ends the session with one clear line and exit 1.
 """
 
 from __future__ import annotations
@@ -15,11 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from roadmap_cli.answers.model import AnswersFile, save_answers
+from roadmap_cli.answers.model import AnswersFile
+from roadmap_cli.answers.writer import AnswersWriter, SaveConflict, read_only_problem
 from roadmap_cli.assessment import Assessment, open_assessment
 from roadmap_cli.bank.model import Bank
 from roadmap_cli.bank.store import load_bank
 from roadmap_cli.errors import RoadmapError, display_path
+from roadmap_cli.file_lock import AnswersLock
 from roadmap_cli.interview.engine import Interview, Options
 from roadmap_cli.interview.model import Asker, Progress
 from roadmap_cli.interview.stop import Saver, SignalGuard
@@ -43,28 +50,71 @@ def assess(
     *,
     plain: bool = False,
     asker: Asker | None = None,
+    theme: str = "normal",
 ) -> SessionResult:
     """Run the interview for ``path`` and say how it ended (never raises for a stop)."""
     shown = display_path(path)
+    if asker is None:
+        _check_streams()
+        asker = _asker(plain, theme)
+    with AnswersLock(path):
+        return _assess(path, shown, bank_ref, options, plain, asker)
+
+
+def _assess(
+    path: Path,
+    shown: str,
+    bank_ref: str | None,
+    options: Options,
+    plain: bool,
+    asker: Asker,
+) -> SessionResult:
     existing = _open(path, shown, bank_ref, options)
     answers = existing.answers if existing else None
     bank = existing.bank if existing else load_bank(bank_ref or DEFAULT_BANK).bank
     resume = _resume_command(shown, bank_ref, bank.id)
-    if asker is None:
-        asker = _asker(plain)
+    writer = AnswersWriter(path, answers, asker.notice)
     with SignalGuard() as guard:
-        saver = _explained(guard.wrap(save_answers), shown, resume)
+        saver = _explained(guard.wrap(writer), shown, resume)
         interview = Interview(bank, path, answers, asker, options, saver=saver)
         try:
             outcome = interview.run()
         except (KeyboardInterrupt, EOFError):
             return _stopped(interview, shown, resume)
         except OSError as error:
+            if error.errno == errno.EPIPE:
+                raise _closed("output", interview, shown, resume) from None
             # The terminal went away under the prompt (a closed window, a dropped SSH link).
             if error.errno not in (errno.EIO, errno.EBADF, errno.ENXIO):
                 raise
             return _stopped(interview, shown, resume)
+        except ValueError as error:
+            # Reading from or writing to a stream that was closed under us.
+            if "closed file" not in str(error):
+                raise
+            raise _closed("input or output", interview, shown, resume) from None
     return SessionResult(outcome.status, outcome.progress, shown, resume)
+
+
+def _check_streams() -> None:
+    """Refuse to start when nothing can be typed or shown (a closed stdin or stdout)."""
+    for name, stream in (("input", sys.stdin), ("output", sys.stdout)):
+        if stream is None or stream.closed:
+            raise RoadmapError(
+                f"standard {name} is closed, so the interview cannot run",
+                "Run roadmap assess in a terminal, or pipe the replies into it.",
+            )
+
+
+def _closed(which: str, interview: Interview, shown: str, resume: str) -> RoadmapError:
+    kept = ""
+    if interview.answers is not None:
+        total = interview.progress().total
+        kept = f"{total.saved} of {total.shown} answers are saved in {shown}. "
+    return RoadmapError(
+        f"standard {which} was closed during the interview",
+        f"{kept}Resume with: {resume}",
+    )
 
 
 def _stopped(interview: Interview, shown: str, resume: str) -> SessionResult:
@@ -86,6 +136,12 @@ def _open(path: Path, shown: str, bank_ref: str | None, options: Options) -> Ass
                 f"{shown}: the folder {display_path(path.parent)} does not exist",
                 "Create the folder first, or choose another place for the file.",
             )
+    problem = read_only_problem(path)
+    if problem:
+        raise RoadmapError(
+            problem.replace("answers could not be saved", "no answer could be saved"),
+            "Make the file writable (or save a copy under another name) and run this again.",
+        )
     # Every answer is saved through a new file in this folder: find out now, before the
     # person has typed anything that could not be kept.
     if not os.access(path.parent, os.W_OK):
@@ -99,9 +155,11 @@ def _open(path: Path, shown: str, bank_ref: str | None, options: Options) -> Ass
 def _explained(saver: Saver, shown: str, resume: str) -> Saver:
     """``saver``, whose errors also say what is already in the file and how to go on."""
 
-    def save(path: Path, answers: AnswersFile, bank: Bank) -> None:
+    def save(path: Path, answers: AnswersFile, bank: Bank) -> AnswersFile | None:
         try:
-            saver(path, answers, bank)
+            return saver(path, answers, bank)
+        except SaveConflict:
+            raise
         except RoadmapError as error:
             kept = f"The answers saved before it are in {shown}. " if path.exists() else ""
             raise RoadmapError(
@@ -123,7 +181,7 @@ def _quote(text: str) -> str:
     return f'"{text}"' if any(ch.isspace() for ch in text) else text
 
 
-def _asker(plain: bool) -> Asker:
+def _asker(plain: bool, theme: str = "normal") -> Asker:
     """The arrow-key asker on a terminal, the plain one otherwise (or when asked)."""
     from roadmap_cli.interview.render import console
 
@@ -132,7 +190,7 @@ def _asker(plain: bool) -> Asker:
     if plain or not interactive:
         from roadmap_cli.interview.plain import PlainAsker
 
-        return PlainAsker(console())
+        return PlainAsker(console(theme=theme))
     from roadmap_cli.interview.arrows import ArrowAsker
 
-    return ArrowAsker(console())
+    return ArrowAsker(console(theme=theme), theme)

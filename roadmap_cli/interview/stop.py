@@ -17,7 +17,8 @@ from typing import Any
 from roadmap_cli.answers.model import AnswersFile
 from roadmap_cli.bank.model import Bank
 
-Saver = Callable[[Path, AnswersFile, Bank], None]
+# Saves the answers; returns them merged with an outside change to the file, if any.
+Saver = Callable[[Path, AnswersFile, Bank], AnswersFile | None]
 
 # SIGHUP does not exist on Windows; closing the console window there ends the process.
 _SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
@@ -69,14 +70,15 @@ class SignalGuard:
     def wrap(self, saver: Saver) -> Saver:
         """``saver``, made safe against signals that arrive while it writes."""
 
-        def guarded(path: Path, answers: AnswersFile, bank: Bank) -> None:
+        def guarded(path: Path, answers: AnswersFile, bank: Bank) -> AnswersFile | None:
             self.saving = True
             try:
-                saver(path, answers, bank)
+                merged = saver(path, answers, bank)
             finally:
                 self.saving = False
             if self.pending is not None:
                 signum, self.pending = self.pending, None
                 raise Stopped(signum)
+            return merged
 
         return guarded

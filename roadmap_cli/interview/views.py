@@ -78,6 +78,11 @@ def question_view(
         follow_up=question.show_if is not None,
         default=current.value if current is not None else None,
         categories=tuple((c.id, text(c.title)) for c in bank.categories),
+        red_flag="red-flag" in question.tags,
+        note=current.note if current is not None else None,
+        evidence=tuple(current.evidence) if current is not None else (),
+        flagged=current.flagged if current is not None else False,
+        flag_reason=current.flag_reason if current is not None else None,
     )
 
 
