@@ -32,7 +32,7 @@ def test_radar_of_four_categories_has_four_axes_rings_labels_and_a_shape() -> No
     assert len(polygons) == 5
     assert all(len(_points(ring.get("points", ""))) == 4 for ring in rings)
     assert len(svg.findall(f"{SVG}line")) == 4  # one axis per category
-    labels = [t.text for t in svg.findall(f"{SVG}text")]
+    labels = [span.text for span in svg.iter(f"{SVG}tspan")]
     assert labels == ["Planning", "100%", "Principles", "50%", "Policy <&> law", "25%",
                       "Practices", "not scored"]  # fmt: skip
     # Three dots: the unscored category has none.

@@ -17,8 +17,10 @@ SAMPLES = [
     "kestria-full.yaml",
     "northmarch-workshop.yaml",
     "tamsin-isles-workshop.yaml",
+    "veloria-workshop-2024.yaml",
     "veloria-workshop.yaml",
 ]
+PROFILES = ["rules/classic-bands.yaml", "rules/donor-strict.yaml"]
 
 
 def _files(folder: Path) -> set[str]:
@@ -29,7 +31,7 @@ def test_examples_lists_every_sample_with_its_country(cli) -> None:  # type: ign
     result = cli("examples")
     assert result.code == 0, result.err
     rows = {line.split()[0]: line for line in result.out.splitlines() if ".yaml" in line}
-    assert list(rows) == [*SAMPLES, "rules/donor-strict.yaml"]
+    assert list(rows) == [*SAMPLES, *PROFILES]
     assert "Veloria" in rows["veloria-workshop.yaml"]
     assert "workshop-demo" in rows["veloria-workshop.yaml"]
     assert "regional-strategic-roadmap" in rows["kestria-full.yaml"]
@@ -40,7 +42,7 @@ def test_copy_writes_the_packaged_files_unchanged(cli, tmp_path: Path) -> None: 
     target = tmp_path / "mine"
     result = cli("examples", "--copy", target)
     assert result.code == 0, result.err
-    assert _files(target) == {*SAMPLES, "rules/donor-strict.yaml"}
+    assert _files(target) == {*SAMPLES, *PROFILES}
     for name in _files(target):
         assert (target / name).read_bytes() == (resources.examples_dir() / name).read_bytes()
     again = cli("examples", "--copy", target)
