@@ -83,14 +83,14 @@ def examine(path: Path, bank_ref: str | None = None, store: BankStore | None = N
     visible = [q for q in bank.questions() if shown_map.get(q.id)]
     answered = sum(q.id in answers.answers for q in visible)
     summary = f"{answered} of {len(visible)} questions answered"
-    later = _later_version(assessment, bank_ref, store or BankStore())
+    later = later_version(assessment, bank_ref, store or BankStore())
     if later:
         summary += f"; a later bank version ({later}) is available: roadmap migrate {shown}"
     return Examination(shown, list(assessment.warnings), summary)
 
 
-def _later_version(assessment: Assessment, bank_ref: str | None, store: BankStore) -> str | None:
-    """The bank's latest version, if the file can be migrated to it."""
+def later_version(assessment: Assessment, bank_ref: str | None, store: BankStore) -> str | None:
+    """The bank's latest version, if it is later than the file's and a map leads to it."""
     named = assessment.answers.bank
     try:
         history = store.history(split_version(bank_ref)[0] if bank_ref else named.id)

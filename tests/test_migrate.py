@@ -285,3 +285,29 @@ def test_banks_show_changes_prints_the_changelog(cli) -> None:  # type: ignore[n
     assert "| PO2.2 → PO3.1 | **Renamed.**" in shipped.out
     recorded = cli("banks", "show", CORPUS / "fixture-bank", "--changes")
     assert recorded.out == "# fixture: changes\n\n## 1.1.0\n- added: PO1.3\n- removed: PO1.9\n"
+
+
+def test_assess_offers_to_migrate_and_then_asks_exactly_what_needs_an_answer(
+    tmp_path: Path,
+) -> None:
+    from tests.conftest import run_process
+
+    source = _copy(tmp_path, "full-1.0.0.yaml")
+    offered = run_process("assess", source.name, "--bank", str(BANK), "--plain", cwd=tmp_path,
+                          stdin="q\n")  # fmt: skip
+    said = " ".join(offered.out.split())  # the notice is wrapped to the terminal
+    assert "uses version 1.0.0 of the bank migration-fixture; version 2.0.0 is available" in said
+    assert "  roadmap assess full-1.0.0.yaml --migrate" in offered.out
+    assert _read(source)["bank"]["version"] == "1.0.0"  # nothing changed without asking
+    # PL1.6, PL1.7, PL1.5, PO1.1, PO1.6 in bank order; answer each with option 1, no notes.
+    result = run_process("assess", source.name, "--bank", str(BANK), "--plain", "--migrate",
+                         "--no-notes", cwd=tmp_path, stdin="1\n" * 5)  # fmt: skip
+    assert result.code == 0, result.out + result.err
+    asked = [line.split(", ")[1].split(".")[0] + "." + line.split(", ")[1].split(".")[1]
+             for line in result.out.splitlines() if line.startswith("Question ")]  # fmt: skip
+    assert asked == ["PL1.6", "PL1.7", "PL1.5", "PO1.1", "PO1.6"]
+    data = _read(source)
+    assert data["bank"]["version"] == "2.0.0"
+    assert set(data["answers"]) >= {"PL1.6", "PL1.7", "PL1.5", "PO1.1", "PO1.6"}
+    assert "PL1.3" in data["archived"]
+    assert (tmp_path / "full-1.0.0.yaml.1.0.0.bak").exists()

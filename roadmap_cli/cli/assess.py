@@ -56,6 +56,14 @@ def assess_command(
         str,
         typer.Option("--theme", help="normal, or high-contrast (for projectors: no colour)."),
     ] = "normal",
+    migrate: Annotated[
+        bool,
+        typer.Option(
+            "--migrate",
+            help="First move the file to the bank's latest version (nothing is lost), then "
+            "ask the questions that need a new answer.",
+        ),
+    ] = False,
 ) -> None:
     """Walk through a question bank; every answer is saved at once, stop and resume any time."""
     from roadmap_cli.interview.engine import Options
@@ -73,7 +81,7 @@ def assess_command(
         not no_notes,
         guidance,  # type: ignore[arg-type]
     )
-    result = assess(answers_file, bank, options, plain=plain, theme=theme)
+    result = assess(answers_file, bank, options, plain=plain, theme=theme, migrate=migrate)
     _finish(result)
 
 

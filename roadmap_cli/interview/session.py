@@ -16,7 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -51,14 +51,71 @@ def assess(
     plain: bool = False,
     asker: Asker | None = None,
     theme: str = "normal",
+    migrate: bool = False,
 ) -> SessionResult:
-    """Run the interview for ``path`` and say how it ended (never raises for a stop)."""
+    """Run the interview for ``path`` and say how it ended (never raises for a stop).
+
+    ``migrate`` first moves the file to the bank's latest version (keeping the old file
+    beside it) and then asks exactly the questions whose old answer could not carry over.
+    """
     shown = display_path(path)
     if asker is None:
         _check_streams()
         asker = _asker(plain, theme)
     with AnswersLock(path):
+        if migrate:
+            options = _migrate_first(path, shown, bank_ref, options, asker)
+        else:
+            _offer_migration(path, bank_ref, asker)
         return _assess(path, shown, bank_ref, options, plain, asker)
+
+
+def _migrate_first(
+    path: Path, shown: str, bank_ref: str | None, options: Options, asker: Asker
+) -> Options:
+    """Move ``path`` to the latest bank version; the options that ask what it left open."""
+    from roadmap_cli.migration import plan_migration, write_migration
+
+    if not path.exists():
+        raise RoadmapError(f"{shown} does not exist, so there is nothing to migrate")
+    plan = plan_migration(path, None, None, bank_ref)
+    if not plan.changed:
+        asker.notice(f"{shown} is already at version {plan.end} of its bank.")
+        return options
+    backup = write_migration(plan, path, in_place=True)
+    needs = plan.migration.needs_answer
+    asker.notice(
+        f"Moved {shown} from version {plan.start} to {plan.end} of its bank "
+        f"(the old file is kept as {backup.name if backup else 'a backup'}). "
+        f"Answers that no longer fit: {plan.migration.archived}, kept under 'archived:'. "
+        f"Questions that need a new answer: {len(needs)}."
+    )
+    if needs and not options.only:
+        return replace(options, only=tuple(needs))
+    return options
+
+
+def _offer_migration(path: Path, bank_ref: str | None, asker: Asker) -> None:
+    """Say so when a later version of the file's bank can be migrated to."""
+    if not path.exists():
+        return
+    from roadmap_cli.assessment import later_version
+    from roadmap_cli.bank.store import BankStore
+
+    store = BankStore()
+    try:
+        assessment = open_assessment(path, bank_ref, store)
+    except RoadmapError:
+        return  # the interview itself says what is wrong with the file
+    later = later_version(assessment, bank_ref, store)
+    if later:
+        shown = display_path(path)
+        asker.notice(
+            f"{shown} uses version {assessment.answers.bank.version} of the bank "
+            f"{assessment.bank.id}; version {later} is available. You can carry on as it is "
+            f"(scores stay comparable with earlier results), or move it to {later} first, "
+            f"keeping every answer you gave, with:\n  roadmap assess {shown} --migrate"
+        )
 
 
 def _assess(
