@@ -123,6 +123,8 @@ def test_sigterm_or_closed_terminal_saves_and_exits_130(tmp_path: Path, signame:
     start_new(child)
     answer(child, "PL1.1", "1\r")
     child.expect("· PL1.3")
+    # At the prompt, as a person closing the window would be (not while it is drawn).
+    child.expect("Answer")
     child.kill(getattr(signal, signame))
     child.expect("Saved 1 of 13 answers to w.yaml")
     child.expect(pexpect.EOF)
