@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from roadmap_cli.terminal import visible
+
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -31,7 +33,8 @@ class Problem:
         where = (
             f"{self.file}:{self.line}:{self.column}" if with_column else f"{self.file}:{self.line}"
         )
-        return f"{where}: {self.severity}: {self.message}"
+        # Messages quote file content: never let it act on the terminal that shows them.
+        return visible(f"{where}: {self.severity}: {self.message}")
 
     @property
     def is_error(self) -> bool:

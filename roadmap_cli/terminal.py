@@ -40,3 +40,14 @@ def visible(text: str) -> str:
     the screen or retitle the window by way of an escape sequence in a note or a title.
     """
     return text.translate(_CONTROL)
+
+
+def markup_safe(text: str) -> str:
+    """``text`` from a file, for a place where rich reads markup: visible and escaped.
+
+    Without this a title such as ``Planning [/]`` crashes the table that shows it, and
+    ``[link=…]`` turns into a clickable link.
+    """
+    from rich.markup import escape
+
+    return escape(visible(text))

@@ -10,6 +10,8 @@ from typing import Annotated, Any
 
 from pydantic import PlainValidator, WithJsonSchema
 
+from roadmap_cli.terminal import visible
+
 
 def _check_text(value: Any) -> str | dict[str, str]:
     if isinstance(value, str):
@@ -46,9 +48,13 @@ LocalText = Annotated[
 
 
 def localize(text: str | dict[str, str] | None, language: str, fallback: str = "en") -> str:
-    """The text in ``language``, else in ``fallback``, else in any language given ('' for None)."""
+    """The text in ``language``, else in ``fallback``, else in any language given ('' for None).
+
+    Bank text is shown on terminals and in reports: its control characters come back
+    made visible (``\\x1b``), so that a bank can never act on the screen that shows it.
+    """
     if text is None:
         return ""
-    if isinstance(text, str):
-        return text
-    return text.get(language) or text.get(fallback) or next(iter(text.values()), "")
+    if not isinstance(text, str):
+        text = text.get(language) or text.get(fallback) or next(iter(text.values()), "")
+    return visible(text)

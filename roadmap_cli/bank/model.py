@@ -7,12 +7,20 @@ once per bank the facts about each question that no answer changes (``QuestionFa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 
 from roadmap_cli.bank.conditions import Condition
 from roadmap_cli.text import LocalText, localize
@@ -34,6 +42,22 @@ def _to_text(value: Any) -> Any:
 
 
 Name = Annotated[str, BeforeValidator(_to_text)]
+
+# A web address a report may link to: http(s) only, and nothing that could end the link
+# early in Markdown or HTML (spaces, quotes, brackets, angle brackets).
+_URL = re.compile(r"https?://[^\s<>\"'`()\[\]{}\\^|]+")
+
+
+def _check_url(value: str) -> str:
+    if len(value) > 2000 or not _URL.fullmatch(value):
+        raise ValueError(
+            "must be a web address starting with https:// (or http://), without spaces, "
+            "quotes or brackets"
+        )
+    return value
+
+
+Url = Annotated[str, AfterValidator(_check_url)]
 
 
 class _Model(BaseModel):
@@ -75,7 +99,7 @@ class Instrument(_Model):
     short: LocalText | None = Field(None, description="Common short name.")
     year: int | None = Field(None, ge=1800, le=2100)
     body: str | None = Field(None, description="Adopting body.")
-    url: str | None = None
+    url: Url | None = None
 
 
 class Resource(_Model):
@@ -84,7 +108,7 @@ class Resource(_Model):
     title: LocalText
     year: int | None = Field(None, ge=1800, le=2100)
     body: str | None = None
-    url: str | None = None
+    url: Url | None = None
     note: LocalText | None = None
 
 

@@ -11,9 +11,12 @@ import os
 import sys
 
 from roadmap_cli.errors import EXIT_CANCELLED, EXIT_ERROR, EXIT_USAGE, RoadmapError
+from roadmap_cli.terminal import visible
 
 
 def _say(line: str) -> None:
+    # Error messages quote file content: shown with control characters made visible.
+    line = visible(line)
     stream = sys.stderr
     try:
         stream.write(line + "\n")

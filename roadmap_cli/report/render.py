@@ -9,18 +9,23 @@ and every template error becomes one line naming the template and line.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from roadmap_cli.errors import RoadmapError, display_path
 from roadmap_cli.report.view import ReportContext
 from roadmap_cli.resources import templates_dir
+from roadmap_cli.terminal import visible
 
 FORMATS = {"html": "html/report.html.j2", "md": "md/report.md.j2"}
 
@@ -56,7 +61,7 @@ def make_environment(template_dir: Path | None = None) -> jinja2.Environment:
             )
         loaders.append(_TextLoader(str(template_dir), encoding="utf-8"))
     loaders += [packaged, jinja2.PrefixLoader({"builtin": packaged})]
-    environment_class = SandboxedEnvironment if template_dir is not None else jinja2.Environment
+    environment_class = _LimitedSandbox if template_dir is not None else jinja2.Environment
     env = environment_class(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
@@ -64,10 +69,54 @@ def make_environment(template_dir: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_visible,
     )
     env.filters["md"] = md_escape
     env.filters["cell"] = md_cell
     return env
+
+
+def _visible(value: Any) -> Any:
+    # Every value a template prints: control characters from files made visible (markup
+    # the program built itself, such as the SVG charts, is left as it is).
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible(value)
+    return value
+
+
+# What a user's template may do: build at most this much text, loop at most this often.
+MAX_TEXT = 20_000_000
+MAX_LOOP_STEPS = 1_000_000
+
+
+class _LimitedSandbox(SandboxedEnvironment):
+    """Jinja's sandbox with bounds on loops and on text built by repetition.
+
+    A template from another team must not hang the program (nested ranges) or fill the
+    memory (a string multiplied a billion times); past a bound it is one clear error.
+    """
+
+    intercepted_binops = frozenset({"*"})
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.steps = 0
+        self.globals["range"] = self._range
+
+    def _range(self, *args: int) -> range:
+        steps = range(*args)
+        self.steps += len(steps)
+        if self.steps > MAX_LOOP_STEPS:
+            raise SecurityError(f"the template loops more than {MAX_LOOP_STEPS:,} times")
+        return steps
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """``left operator right``, refusing repetition that would build too much text."""
+        counts = [x for x in (left, right) if isinstance(x, int)]
+        sized = [x for x in (left, right) if isinstance(x, (str, list, tuple))]
+        if counts and sized and counts[0] * len(sized[0]) > MAX_TEXT:
+            raise SecurityError("the template repeats text beyond the size a report may have")
+        return super().call_binop(context, operator, left, right)
 
 
 class _TextLoader(jinja2.FileSystemLoader):
@@ -91,7 +140,8 @@ def render(context: ReportContext, fmt: str, template_dir: Path | None = None) -
     env = make_environment(template_dir)
     name = FORMATS[fmt]
     try:
-        text = env.get_template(name).render(context.variables())
+        with _memory_bound(template_dir is not None):
+            text = env.get_template(name).render(context.variables())
     except jinja2.TemplateSyntaxError as error:
         where = error.filename or error.name or name
         raise RoadmapError(
@@ -102,6 +152,16 @@ def render(context: ReportContext, fmt: str, template_dir: Path | None = None) -
         raise RoadmapError(f"template not found: {error.name}") from None
     except RoadmapError:
         raise
+    except RecursionError:
+        raise RoadmapError(
+            f"template {name}: a template includes or extends itself, directly or through another",
+            "Fix the template (see docs/reports.md).",
+        ) from None
+    except MemoryError:
+        raise RoadmapError(
+            f"template {name}: rendering it needs more memory than a report may use",
+            "Fix the template (see docs/reports.md).",
+        ) from None
     except (
         jinja2.TemplateError,
         TypeError,
@@ -117,6 +177,39 @@ def render(context: ReportContext, fmt: str, template_dir: Path | None = None) -
             "Fix the template (see docs/reports.md for the names it may use).",
         ) from None
     return text.rstrip("\n") + "\n"
+
+
+# How much more memory a user's template may take while it renders (Linux only).
+TEMPLATE_MEMORY = 2 * 1024**3
+
+
+@contextlib.contextmanager
+def _memory_bound(active: bool) -> Iterator[None]:
+    """Bound the memory a user's template can claim, where the system lets us (Linux).
+
+    Text doubled in a loop (``ns.s ~ ns.s``) grows past any size check before one can
+    run; with the process's address space capped, it ends in a MemoryError instead.
+    """
+    if not active or not sys.platform.startswith("linux"):
+        yield
+        return
+    import resource
+
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:  # noqa: PTH123
+            in_use = int(statm.read().split()[0]) * resource.getpagesize()
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = in_use + TEMPLATE_MEMORY
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (OSError, ValueError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def _shown(filename: str) -> str:
