@@ -127,3 +127,100 @@ def test_a_killed_writers_leftover_is_cleaned_up_by_the_next_save(tmp_path: Path
     os.utime(stale, (old, old))
     write_atomic(tmp_path / "a.yaml", "whole\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == [".a.yaml.x9q1.tmp", "a.yaml"]
+
+
+def _hostile_bank(tmp_path: Path) -> Path:
+    """The fixture bank with escape sequences and rich markup in its titles and labels."""
+    folder = tmp_path / "hostile-bank"
+    shutil.copytree(CORPUS / "fixture-bank", folder)
+    text = (folder / "bank.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "title: Fixture bank",
+        'title: "Fixture \\e]0;PWNED\\a bank [link=http://x.example]x[/link]"',
+    )
+    text = text.replace("    title: Planning\n", '    title: "Planning [/] \\e[2J"\n')
+    text = text.replace("label: Partly in place,", 'label: "Partly \\e[31m[bold]red[/bold]",')
+    (folder / "bank.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+HOSTILE_ANSWERS = """\
+format: roadmap-answers/1
+bank: {id: fixture, version: 1.1.0}
+assessment:
+  country: "Examplestan \\e]0;T\\a [/]"
+answers:
+  PL1.1: {value: partly, note: "A note \\e[2J that clears the screen"}
+  PO1.4: {value: "[bold]text[/bold] \\e[8m"}
+"""
+
+
+def test_text_from_files_never_reaches_the_terminal_raw(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bank = _hostile_bank(tmp_path)
+    answers = tmp_path / "a.yaml"
+    answers.write_text(HOSTILE_ANSWERS, encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(HOSTILE_ANSWERS.replace("value: partly", 'value: "\\e[2Jx"'), encoding="utf-8")
+    runs = {
+        "show": cli("banks", "show", bank),
+        "list": cli("banks", "list", bank),
+        "validate": cli("validate", "--bank", bank, bad),
+        "score": cli("score", "--bank", bank, answers),
+        "explain": cli("score", "--bank", bank, answers, "--explain", "PL"),
+        "report": cli("report", "--bank", bank, answers, "--format", "md", "--output", "-"),
+    }
+    for name, result in runs.items():
+        shown = result.out + result.err
+        assert "\x1b" not in shown and "\x07" not in shown, name
+        assert "internal error" not in shown, (name, shown)
+    assert "Fixture \\x1b]0;PWNED\\x07 bank" in runs["show"].out
+    assert "\\x1b[2Jx" in runs["validate"].out
+
+
+def test_a_bank_link_must_be_a_web_address(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "bank"
+    shutil.copytree(CORPUS / "fixture-bank", folder)
+    text = (folder / "bank.yaml").read_text(encoding="utf-8")
+    text = text.replace("year: 2000}", "year: 2000, url: 'javascript:alert(1)'}")
+    text = text.replace(
+        "guide: {title: A guide}", "guide: {title: A guide, url: '> ![i](http://x.example/i.png)'}"
+    )
+    (folder / "bank.yaml").write_text(text, encoding="utf-8")
+    result = cli("banks", "lint", folder)
+    assert result.code == 1
+    assert result.out.count("must be a web address starting with https://") == 2
+
+
+TEMPLATES = {
+    "nested-loops": (
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+        "the template loops more than 1,000,000 times",
+    ),
+    "repeated-text": ('{{ "x" * 1000000000 }}', "repeats text beyond the size a report may have"),
+    "extends-itself": ('{% extends "html/report.html.j2" %}', "includes or extends itself"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(TEMPLATES))
+def test_a_users_template_has_limits(cli, tmp_path: Path, case: str) -> None:  # type: ignore[no-untyped-def]
+    source, message = TEMPLATES[case]
+    (tmp_path / "mine" / "html").mkdir(parents=True)
+    (tmp_path / "mine" / "html" / "report.html.j2").write_text(source, encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = cli("report", GOOD, "--template-dir", tmp_path / "mine", "--output", out)
+    assert result.code == 1
+    assert message in result.err.splitlines()[0]
+    assert not out.exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="address space capped on Linux")
+def test_a_template_that_doubles_text_runs_out_of_its_memory(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "mine" / "html").mkdir(parents=True)
+    (tmp_path / "mine" / "html" / "report.html.j2").write_text(
+        '{% set ns = namespace(s="x") %}{% for i in range(40) %}'
+        "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s | length }}",
+        encoding="utf-8",
+    )
+    result = cli("report", GOOD, "--template-dir", tmp_path / "mine", "--output", "-")
+    assert result.code == 1
+    assert "needs more memory than a report may use" in result.err

@@ -6,10 +6,15 @@ from typing import Any
 
 from roadmap_cli.cli.console import out
 from roadmap_cli.scoring.output import percent as _pct
+from roadmap_cli.terminal import markup_safe
 
 
 def print_scores(cards: list[dict[str, Any]], rules: str) -> None:
     """One file: its categories and details; many: one row per file (``summary`` data)."""
+    # Names, titles and answers come from files: escaped for rich, which reads markup in
+    # table cells, and with control characters made visible.
+    cards = [_safe(card) for card in cards]
+    rules = markup_safe(rules)
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -41,12 +46,22 @@ def print_scores(cards: list[dict[str, Any]], rules: str) -> None:
     out().print(table)
 
 
+def _safe(data: Any) -> Any:
+    if isinstance(data, str):
+        return markup_safe(data)
+    if isinstance(data, dict):
+        return {key: _safe(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_safe(value) for value in data]
+    return data
+
+
 def _one(card: dict[str, Any], rules: str) -> None:
     from rich import box
     from rich.table import Table
 
     heading = f"{card['file']} — {card['country']} — rules {rules}"
-    out().print(heading, style="title", markup=False)
+    out().print(heading, style="title")
     table = Table(box=box.SIMPLE_HEAD)
     table.add_column("", no_wrap=True)
     table.add_column("category", ratio=1)
@@ -72,16 +87,13 @@ def _one(card: dict[str, Any], rules: str) -> None:
 def _details(card: dict[str, Any]) -> None:
     console = out()
     for item in card["minimum_standards_unmet"]:
-        console.print(
-            f"minimum standard unmet: {item['question']} — {item['reason']}", markup=False
-        )
+        console.print(f"minimum standard unmet: {item['question']} — {item['reason']}")
     for flag in card["red_flags"]:
-        console.print(f"red flag: {flag['question']} — answered '{flag['answer']}'", markup=False)
+        console.print(f"red flag: {flag['question']} — answered '{flag['answer']}'")
     if card["gaps"]:
         console.print("top gaps (question: score → target, priority):", style="title")
         for gap in card["gaps"][:5]:
             console.print(
                 f"  {gap['question']}: {gap['score']:.2f} → {gap['target']:g}, "
                 f"priority {gap['priority']:.2f}",
-                markup=False,
             )
