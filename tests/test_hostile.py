@@ -224,3 +224,15 @@ def test_a_template_that_doubles_text_runs_out_of_its_memory(cli, tmp_path: Path
     result = cli("report", GOOD, "--template-dir", tmp_path / "mine", "--output", "-")
     assert result.code == 1
     assert "needs more memory than a report may use" in result.err
+
+
+def test_the_interview_shows_a_hostile_note_without_obeying_it(tmp_path: Path) -> None:
+    from tests.conftest import run_process
+
+    bank = _hostile_bank(tmp_path)
+    (tmp_path / "a.yaml").write_text(HOSTILE_ANSWERS, encoding="utf-8")
+    result = run_process("assess", "a.yaml", "--bank", str(bank), "--plain", "--review",
+                         cwd=tmp_path, stdin="q\n")  # fmt: skip
+    shown = result.out + result.err
+    assert "Note: A note \\x1b[2J that clears the screen" in shown
+    assert "\x1b" not in shown and "internal error" not in shown

@@ -23,6 +23,7 @@ from roadmap_cli.interview.model import (
     describe_default,
     first_sentence,
 )
+from roadmap_cli.terminal import visible
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -152,7 +153,15 @@ def _height(console: Console, renderable: RenderableType) -> int:
 
 
 def _answer_lines(view: QuestionView) -> list[tuple[str, str]]:
-    """The current answer, its note, evidence and flag, and why a reply was refused."""
+    """The current answer, its note, evidence and flag, and why a reply was refused.
+
+    These come from the answers file, which may have come from anywhere: control
+    characters in them are shown, never sent to the terminal.
+    """
+    return [(visible(text), style) for text, style in _answer_parts(view)]
+
+
+def _answer_parts(view: QuestionView) -> list[tuple[str, str]]:
     lines: list[tuple[str, str]] = []
     if view.default is not None:
         lines.append((f"Current answer: {describe_default(view)}", "accent"))
