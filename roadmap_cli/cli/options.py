@@ -8,9 +8,19 @@ import typer
 
 RulesOption = Annotated[
     str | None,
-    typer.Option("--rules", "-r", help="Rule name, rules profile (.yaml) or rule file (.py)."),
+    typer.Option(
+        "--rules",
+        "-r",
+        help="Rule name, rules profile (.yaml), or rule file (.py: it runs as Python "
+        "code, so use only files you trust).",
+    ),
 ]
 BankOption = Annotated[
     str | None,
-    typer.Option("--bank", "-b", help="Bank to use (default: the one the answers file names)."),
+    typer.Option(
+        "--bank",
+        "-b",
+        help="Bank to use: an id or a folder, with @VERSION for a version "
+        "(default: the bank and version the answers file names).",
+    ),
 ]
