@@ -85,11 +85,12 @@ def score_command(
     if explain is not None:
         render = partial(explain_fragment, explain)
     elif fmt is Format.json:
-        render = export.json_fragment
+        render = partial(export.json_fragment, rules=selected.label)
     elif fmt is Format.csv:
-        render = partial(export.csv_fragment, per_question, line_end)
+        render = partial(export.csv_fragment, per_question, line_end, rules=selected.label)
     scored = iter_rendered(paths, render, rules, bank, jobs, selected)
-    results = _progress(scored, len(paths), failed)
+    notes: dict[str, None] = {}  # the rule's warnings, each said once
+    results = _progress(scored, len(paths), failed, notes)
     if explain is not None:
         typer.echo("\n\n".join("\n".join(lines) for _, lines in results if lines is not None))
     elif fmt is Format.table:
@@ -105,6 +106,8 @@ def score_command(
                 export.write_csv(
                     results, stream, per_question=per_question, bom=bom, line_end=line_end
                 )
+    for note in notes:
+        err().print(f"roadmap: {note}", markup=False, highlight=False)
     for line in failed:
         err().print(f"roadmap: {line}", markup=False, highlight=False)
     total = len(paths) + len(missing)
@@ -120,13 +123,16 @@ def _format_from(output: Path | None) -> Format:
 
 
 def _progress(
-    results: Iterator[tuple[FileResult, Any]], total: int, failed: list[str]
+    results: Iterator[tuple[FileResult, Any]],
+    total: int,
+    failed: list[str],
+    notes: dict[str, None],
 ) -> Iterator[tuple[FileResult, Any]]:
     """Pass results through, noting failures, with a progress bar on a terminal."""
     console = err()
     if total < 2 or not console.is_terminal:
         for item in results:
-            _note(item[0], failed)
+            _note(item[0], failed, notes)
             yield item
         return
     from rich.progress import Progress
@@ -134,12 +140,13 @@ def _progress(
     with Progress(console=console, transient=True) as bar:
         task = bar.add_task("scoring", total=total)
         for item in results:
-            _note(item[0], failed)
+            _note(item[0], failed, notes)
             bar.advance(task)
             yield item
 
 
-def _note(result: FileResult, failed: list[str]) -> None:
+def _note(result: FileResult, failed: list[str], notes: dict[str, None]) -> None:
+    notes.update(dict.fromkeys(result.notes))
     if not result.ok:
         error = result.error or "failed"
         failed.append(error if error.startswith(result.file) else f"{result.file}: {error}")

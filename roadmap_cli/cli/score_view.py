@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from roadmap_cli.cli.console import out
 from roadmap_cli.scoring.model import Scorecard
+from roadmap_cli.scoring.numbers import fixed, percent, short
 
 
 def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
+    return percent(value)
 
 
 def print_scores(cards: list[Scorecard], rules: str) -> None:
@@ -78,6 +79,7 @@ def _details(card: Scorecard) -> None:
         console.print("top gaps (question: score → target, priority):", style="title")
         for gap in card.gaps[:5]:
             console.print(
-                f"  {gap.question}: {gap.score:.2f} → {gap.target:g}, priority {gap.priority:.2f}",
+                f"  {gap.question}: {fixed(gap.score, 2)} → {short(gap.target)}, "
+                f"priority {fixed(gap.priority, 2)}",
                 markup=False,
             )

@@ -22,6 +22,7 @@ from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.report import charts
 from roadmap_cli.report.charts import pct
 from roadmap_cli.scoring.model import NodeScore, QuestionScore, Scorecard
+from roadmap_cli.scoring.numbers import fixed
 from roadmap_cli.scoring.registry import Selected
 from roadmap_cli.text import localize
 
@@ -239,7 +240,7 @@ class _View:
             "answer": self.answer_text(score) if score else "",
             "score": pct(gap.score),
             "target": pct(gap.target),
-            "priority": f"{gap.priority:.2f}",
+            "priority": fixed(gap.priority, 2),
             "critical": gap.critical,
             "recommendation": gap.recommendation,
             "references": references,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any, TypeVar
 
+from roadmap_cli.answers import AnswersFile
 from roadmap_cli.answers_check import load_checked
 from roadmap_cli.bank import Bank
 from roadmap_cli.bank_loader import load_bank
@@ -36,6 +37,11 @@ class FileResult:
     error: str | None = None
     fatal_hint: str | None = None  # set when the error must stop the whole run
     fatal: bool = False
+    # What the per-question CSV reads beyond the Scorecard (question texts, notes); never
+    # sent back from a worker process.
+    bank: Bank | None = None
+    answers: AnswersFile | None = None
+    notes: tuple[str, ...] = ()  # what the rule itself warned about, said once per run
 
     @property
     def ok(self) -> bool:
@@ -110,8 +116,10 @@ class Scorer:
             card = self.selected.score(bank, loaded.answers)
         except RoadmapError as error:
             return FileResult(name, error=error.message, fatal_hint=error.hint, fatal=True)
-        warnings = tuple(p.format(with_column=False) for p in problems)
-        return FileResult(name, replace(card, file=name, warnings=warnings))
+        notes = card.warnings
+        warnings = (*notes, *(p.format(with_column=False) for p in problems))
+        card = replace(card, file=name, warnings=warnings, assessment=loaded.answers.assessment)
+        return FileResult(name, card, bank=bank, answers=loaded.answers, notes=notes)
 
 
 def _tune_gc() -> None:
@@ -144,7 +152,7 @@ def _score_in_worker(path: Path, render: Callable[[FileResult], Any]) -> tuple[F
     assert _WORKER is not None
     result = _WORKER.score_path(path)
     rendered = render(result) if result.ok else None
-    return replace(result, card=None), rendered
+    return replace(result, card=None, bank=None, answers=None), rendered
 
 
 def iter_rendered(

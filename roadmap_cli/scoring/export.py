@@ -1,8 +1,10 @@
 """Scorecards as JSON (schema ``roadmap-scores/1``) and CSV, written as they arrive.
 
-Both are deterministic: files in sorted order, numbers rounded to four decimals, no
-timestamps, so the same inputs give byte-identical output.  The JSON schema is described
-in docs/scoring.md.
+Both are deterministic: files in sorted order, numbers rounded half up to four decimals
+(``numbers``), no timestamps of their own, so the same inputs give byte-identical output.
+Every file's facts (country, organisation, dates, bank, rules, completeness) come from
+``metadata.file_metadata``.  The JSON schema is ``schemas.schema("scores")``, described in
+docs/scoring.md.
 """
 
 from __future__ import annotations
@@ -20,26 +22,34 @@ from typing import Any, TextIO
 
 from roadmap_cli.errors import RoadmapError, display_path
 from roadmap_cli.scoring.batch import FileResult
+from roadmap_cli.scoring.metadata import QuestionDetails, file_metadata, question_details
 from roadmap_cli.scoring.model import Counts, NodeScore, QuestionScore, Scorecard
+from roadmap_cli.scoring.numbers import fixed, rounded
 from roadmap_cli.scoring.registry import Selected
+from roadmap_cli.scoring.working import weight_text
 
 SCORES_FORMAT = "roadmap-scores/1"
 
+# The file's facts (metadata.file_metadata) come first in both layouts, under the same names.
+_FILE_COLUMNS = (
+    "file", "country", "organisation", "assessor", "started", "updated", "bank",
+    "bank_version", "rules", "assessment_answered", "assessment_visible",
+)  # fmt: skip
 CATEGORY_COLUMNS = (
-    "file", "country", "bank", "bank_version", "rules", "category", "title", "score", "band",
-    "capped", "weight", "questions", "answered", "unanswered", "not_applicable", "dont_know",
-    "flagged", "hidden", "coverage", "red_flags", "standards_unmet",
+    *_FILE_COLUMNS, "category", "title", "score", "band", "capped", "weight", "questions",
+    "answered", "unanswered", "not_applicable", "dont_know", "flagged", "hidden", "coverage",
+    "red_flags", "standards_unmet",
 )  # fmt: skip
 QUESTION_COLUMNS = (
-    "file", "country", "bank", "rules", "category", "section", "question", "type", "answer",
-    "status", "score", "weight", "band", "critical", "red_flag", "flagged", "target",
-    "shortfall", "priority",
+    *_FILE_COLUMNS, "category", "section", "question", "question_text", "type", "answer",
+    "answer_label", "status", "score", "weight", "band", "critical", "red_flag",
+    "red_flag_reason", "flagged", "note", "evidence", "target", "shortfall", "priority",
 )  # fmt: skip
 
 
 def number(value: float | None) -> float | None:
-    """A score as written to JSON: four decimals (None stays None)."""
-    return None if value is None else round(value, 4)
+    """A score as written to JSON: four decimals, rounded half up (None stays None)."""
+    return rounded(value)
 
 
 def _counts(counts: Counts) -> dict[str, Any]:
@@ -64,7 +74,7 @@ def node_dict(node: NodeScore) -> dict[str, Any]:
         score=number(node.score),
         band=node.band,
         capped=node.capped,
-        weight=node.weight,
+        weight=node.weight if node.weighs else None,
         counts=_counts(node.counts),
     )
     return data
@@ -88,13 +98,23 @@ def question_dict(q: QuestionScore) -> dict[str, Any]:
     }
 
 
-def card_dict(card: Scorecard) -> dict[str, Any]:
+def card_dict(card: Scorecard, rules: str | None = None) -> dict[str, Any]:
     """A whole Scorecard as JSON data (traces are left to ``--explain``)."""
+    meta = file_metadata(card, rules)
     return {
         "file": card.file,
         "country": card.country,
+        "assessment": {
+            key: meta[key] for key in ("country", "organisation", "assessor", "started", "updated")
+        },
+        "completeness": {
+            "answered": meta["answered"],
+            "visible": meta["visible"],
+            "coverage": number(card.overall.counts.coverage),
+        },
         "bank": {"id": card.bank_id, "version": card.bank_version},
         "rule": card.rule,
+        "rules": meta["rules"],
         "bands": [{"name": b.name, "min": b.min} for b in card.bands],
         "overall": node_dict(card.overall),
         "categories": [node_dict(n) for n in card.categories],
@@ -176,10 +196,11 @@ def _dumps(data: Any, indent: int) -> str:
     return pad + _pretty(data, 0, pad)
 
 
-def json_fragment(result: FileResult) -> str:
-    """One scored file as it appears in the JSON ``files`` list (rendered where scored)."""
+def json_fragment(result: FileResult, rules: str | None = None) -> str:
+    """One scored file as it appears in the JSON ``files`` list (rendered where scored);
+    ``rules`` names the rules as a person chose them (a profile's name)."""
     assert result.card is not None
-    return _dumps(card_dict(result.card), 4)
+    return _dumps(card_dict(result.card, rules), 4)
 
 
 def write_json(
@@ -206,7 +227,25 @@ def write_json(
     stream.write(_dumps(failed, 2).lstrip() + "\n}\n")
 
 
-def category_rows(card: Scorecard) -> Iterator[dict[str, Any]]:
+def _file_cells(card: Scorecard, rules: str | None) -> dict[str, Any]:
+    """The cells every CSV row of a file starts with (see ``_FILE_COLUMNS``)."""
+    meta = file_metadata(card, rules)
+    return {
+        "file": card.file,
+        "country": cell_text(meta["country"]),
+        "organisation": cell_text(meta["organisation"]),
+        "assessor": cell_text(meta["assessor"]),
+        "started": meta["started"] or "",
+        "updated": meta["updated"] or "",
+        "bank": meta["bank_id"],
+        "bank_version": meta["bank_version"],
+        "rules": cell_text(meta["rules"]),
+        "assessment_answered": meta["answered"],
+        "assessment_visible": meta["visible"],
+    }
+
+
+def category_rows(card: Scorecard, rules: str | None = None) -> Iterator[dict[str, Any]]:
     """CSV rows for one file: one per category, then one for the whole assessment."""
     flags: dict[str, int] = {}
     unmet: dict[str, int] = {}
@@ -214,20 +253,17 @@ def category_rows(card: Scorecard) -> Iterator[dict[str, Any]]:
         flags[flag.category] = flags.get(flag.category, 0) + 1
     for item in card.unmet:
         unmet[item.category] = unmet.get(item.category, 0) + 1
+    first = _file_cells(card, rules)
     for node in (*card.categories, card.overall):
         overall = node.level == "overall"
         yield {
-            "file": card.file,
-            "country": card.country,
-            "bank": card.bank_id,
-            "bank_version": card.bank_version,
-            "rules": card.rule,
+            **first,
             "category": node.id,
-            "title": node.title,
+            "title": cell_text(node.title),
             "score": _cell(node.score),
-            "band": node.band or "",
-            "capped": node.capped or "",
-            "weight": f"{node.weight:g}",
+            "band": cell_text(node.band),
+            "capped": cell_text(node.capped),
+            "weight": weight_text(node.weight) if node.weighs else "",
             # The same counts as the JSON; DictWriter puts them in CATEGORY_COLUMNS order.
             **_counts(node.counts),
             "coverage": _cell(node.counts.coverage),
@@ -236,45 +272,83 @@ def category_rows(card: Scorecard) -> Iterator[dict[str, Any]]:
         }
 
 
-def question_rows(card: Scorecard) -> Iterator[dict[str, Any]]:
-    """CSV rows for one file: one per question."""
+def question_rows(
+    card: Scorecard,
+    rules: str | None = None,
+    details: dict[str, QuestionDetails] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """CSV rows for one file: one per question (``details`` adds texts, notes, evidence)."""
     gaps = {gap.question: gap for gap in card.gaps}
+    reasons = {flag.question: flag.reason for flag in card.red_flags}
+    first = _file_cells(card, rules)
+    known = details or {}
     for q in card.questions:
         gap = gaps.get(q.id)
+        more = known.get(q.id)
         yield {
-            "file": card.file,
-            "country": card.country,
-            "bank": card.bank_id,
-            "rules": card.rule,
+            **first,
             "category": q.category,
             "section": q.section,
             "question": q.id,
+            "question_text": cell_text(more.text) if more else "",
             "type": q.type,
-            "answer": q.answer,
+            "answer": cell_text(q.answer),
+            "answer_label": cell_text(more.answer_label) if more else "",
             "status": q.status,
             "score": _cell(q.score),
-            "weight": f"{q.weight:g}",
-            "band": q.band or "",
+            "weight": weight_text(q.weight),
+            "band": cell_text(q.band),
             "critical": "yes" if q.critical else "no",
             "red_flag": "yes" if q.red_flag else "no",
+            "red_flag_reason": cell_text(reasons.get(q.id)),
             "flagged": "yes" if q.flagged else "no",
-            "target": f"{gap.target:g}" if gap else "",
+            "note": cell_text(more.note) if more else "",
+            "evidence": cell_text("; ".join(more.evidence)) if more else "",
+            "target": weight_text(gap.target) if gap else "",
             "shortfall": _cell(gap.shortfall) if gap else "",
             "priority": _cell(gap.priority) if gap else "",
         }
 
 
 def _cell(value: float | None) -> str:
-    return "" if value is None else f"{value:.4f}"
+    return fixed(value)
 
 
-def csv_fragment(per_question: bool, line_end: str, result: FileResult) -> str:
+def cell_text(value: str | None) -> str:
+    """Text from a file as a CSV cell a spreadsheet shows as text and never runs as a
+    formula: a leading =, +, -, @, tab or carriage return gets an apostrophe."""
+    if not value:
+        return ""
+    if value[0] in _FORMULA_STARTS and not _is_number(value):
+        return "'" + value
+    return value
+
+
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def csv_fragment(
+    per_question: bool, line_end: str, result: FileResult, rules: str | None = None
+) -> str:
     """The CSV rows (no header) of one scored file (rendered where scored)."""
-    assert result.card is not None
+    card = result.card
+    assert card is not None
     buffer = io.StringIO()
     columns = QUESTION_COLUMNS if per_question else CATEGORY_COLUMNS
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator=line_end)
-    writer.writerows(question_rows(result.card) if per_question else category_rows(result.card))
+    if per_question:
+        details = question_details(result.bank, result.answers) if result.bank else None
+        writer.writerows(question_rows(card, rules, details))
+    else:
+        writer.writerows(category_rows(card, rules))
     return buffer.getvalue()
 
 

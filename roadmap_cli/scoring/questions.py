@@ -15,6 +15,7 @@ from roadmap_cli.answers import AnswersFile
 from roadmap_cli.bank import Bank, Option, Question
 from roadmap_cli.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.scoring.model import Band, Counts, QuestionScore, Status, Trace
+from roadmap_cli.scoring.numbers import at_least, exceeds, short
 from roadmap_cli.scoring.options import WeightedOptions
 from roadmap_cli.text import localize
 
@@ -38,11 +39,6 @@ class Static:
     def is_red_flag_question(self) -> bool:
         """Tagged ``red-flag``, or has an option or threshold that raises a red flag."""
         return "red-flag" in self.question.tags or self.flag_markers
-
-    @property
-    def zero_is_red_flag(self) -> bool:
-        """A red-flag question whose options mark no red flag raises one on a zero."""
-        return "red-flag" in self.question.tags and not self.flag_markers
 
 
 _INDEX: dict[int, tuple[Bank, dict[str, Static], tuple[Static, ...]]] = {}
@@ -102,11 +98,10 @@ def band_for(score: float | None, bands: tuple[Band, ...]) -> str | None:
     """The name of the highest band whose cut-off ``score`` reaches (None for no score)."""
     if score is None or not bands:
         return None
-    # Rounding keeps 0.6 computed as 0.59999999 in the band that starts at 0.6.
-    rounded = round(score, 9)
+    # The tolerance keeps 0.6 computed as 0.59999999 in the band that starts at 0.6.
     found = bands[0].name
     for band in bands:
-        if rounded >= band.min:
+        if at_least(score, band.min):
             found = band.name
     return found
 
@@ -123,7 +118,7 @@ def show(value: Any) -> str:
 
 
 def _num(value: float) -> str:
-    return f"{value:.4g}"
+    return short(value)
 
 
 _TEXT = Trace("text answers are not scored")
@@ -165,7 +160,9 @@ def _number(facts: Static, value: Any) -> tuple[float | None, bool, Trace]:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None, False, Trace("not a number: left out")
     for i, threshold in enumerate(facts.question.thresholds or []):
-        if threshold.matches(value):
+        if (threshold.min is None or at_least(value, threshold.min)) and (
+            threshold.max is None or not exceeds(value, threshold.max)
+        ):
             low = "" if threshold.min is None else f"{_num(threshold.min)} ≤ "
             high = "" if threshold.max is None else f" ≤ {_num(threshold.max)}"
             formula = (
@@ -244,7 +241,6 @@ def score_questions(
             else:
                 score, red, trace = _answered(facts, value)
                 status = "answered" if score is not None else "unscored"
-                red = red or (score == 0 and facts.zero_is_red_flag)
             counts = _COUNTS["answered" if status == "unscored" else status, answer.flagged]
         band = bands.get(score, "")  # "" is never a band name (they have min_length 1)
         if band == "":
