@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from roadmap_cli import __version__
-from roadmap_cli.cli import assess, banks, report, rules, score, validate
+from roadmap_cli.cli import assess, banks, report, rules, schema, score, validate
 
 app = typer.Typer(
     name="roadmap",
@@ -58,3 +58,4 @@ app.command("score")(score.score_command)
 app.command("report")(report.report_command)
 app.add_typer(rules.app, name="rules")
 app.add_typer(banks.app, name="banks")
+app.command("schema")(schema.schema_command)

@@ -105,13 +105,15 @@ class SchemaKind(str, enum.Enum):
 
     bank = "bank"
     answers = "answers"
+    scores = "scores"
 
 
 @app.command("schema")
 def schema_command(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which file kind: bank or answers.")],
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file kind: bank, answers or scores.")],
 ) -> None:
-    """Print the JSON Schema for bank or answers files (for editor completion and checks)."""
+    """Print the JSON Schema for bank or answers files, or for the JSON of roadmap score
+    (the same as 'roadmap schema KIND')."""
     from roadmap_cli.schemas import schema_text
 
     typer.echo(schema_text(kind.value))
