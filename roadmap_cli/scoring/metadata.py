@@ -8,7 +8,6 @@ then be built from the exports alone, without reading file names.  Per-question 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -19,7 +18,7 @@ from roadmap_cli.text import localize
 
 if TYPE_CHECKING:
     from roadmap_cli.answers import AnswersFile
-    from roadmap_cli.bank import Bank, Option
+    from roadmap_cli.bank import Bank
     from roadmap_cli.scoring.model import Scorecard
 
 SPECIAL_LABELS = {DONT_KNOW: "Don't know", NOT_APPLICABLE: "Not applicable"}
@@ -71,23 +70,42 @@ def question_details(bank: Bank, answers: AnswersFile | None) -> dict[str, Quest
     language = (assessment.language if assessment else None) or bank.default_language
     given = answers.answers if answers else {}
     found = {}
-    for qid, facts in static(bank).items():
+    for qid, (text, labels) in _texts(bank, language).items():
         answer = given.get(qid)
-        label = note = ""
-        evidence: tuple[str, ...] = ()
-        if answer is not None:
-            label = _label(answer.value, facts.ordered, language)
-            note = answer.note or ""
-            evidence = tuple(answer.evidence)
-        found[qid] = QuestionDetails(localize(facts.question.text, language), label, note, evidence)
+        if answer is None:
+            found[qid] = QuestionDetails(text, "", "", ())
+            continue
+        label = _label(answer.value, labels)
+        found[qid] = QuestionDetails(text, label, answer.note or "", tuple(answer.evidence))
     return found
 
 
-def _label(value: Any, options: Sequence[Option], language: str) -> str:
+# (bank, language) -> question id -> (question text, option labels by key); a batch of
+# files in one language reads the same texts for every file.
+_TEXTS: dict[tuple[int, str], tuple[Bank, dict[str, tuple[str, dict[str, str]]]]] = {}
+
+
+def _texts(bank: Bank, language: str) -> dict[str, tuple[str, dict[str, str]]]:
+    hit = _TEXTS.get((id(bank), language))
+    if hit is not None and hit[0] is bank:
+        return hit[1]
+    texts = {
+        qid: (
+            localize(facts.question.text, language),
+            {option.key: localize(option.label, language) for option in facts.ordered},
+        )
+        for qid, facts in static(bank).items()
+    }
+    if len(_TEXTS) > 16:  # many banks or languages in one process is rare
+        _TEXTS.clear()
+    _TEXTS[id(bank), language] = (bank, texts)
+    return texts
+
+
+def _label(value: Any, labels: dict[str, str]) -> str:
     """An answer as its option labels ("Partly in place"; several joined by "; ")."""
     if isinstance(value, str) and value in SPECIAL_LABELS:
         return SPECIAL_LABELS[value]
-    labels = {option.key: localize(option.label, language) for option in options}
     if isinstance(value, list):
         return "; ".join(labels.get(str(v), str(v)) for v in value)
     if isinstance(value, str):

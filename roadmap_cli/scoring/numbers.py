@@ -66,7 +66,19 @@ def decimal(value: float, places: int = SCORE_PLACES) -> Decimal:
 
 def rounded(value: float | None, places: int = SCORE_PLACES) -> float | None:
     """``value`` rounded half up to ``places`` decimals, as a float (for JSON); None stays."""
-    return None if value is None else float(decimal(value, places))
+    if value is None:
+        return None
+    if places == SCORE_PLACES:  # every number of every JSON file: one dict lookup
+        found = _FLOATS.get(value)
+        if found is None:
+            if len(_FLOATS) > 100_000:  # a long batch of unusual numbers: start again
+                _FLOATS.clear()
+            found = _FLOATS[value] = float(decimal(value, places))
+        return found
+    return float(decimal(value, places))
+
+
+_FLOATS: dict[float, float] = {}
 
 
 def fixed(value: float | None, places: int = SCORE_PLACES) -> str:
