@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -44,9 +45,47 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  #
     def invoke(*args: str) -> Result:
         code = run([str(a) for a in args])
         captured = capsys.readouterr()
+        if code == 0:  # a failed run publishes nothing to check (stdout may hold a part)
+            check_scores_json([str(a) for a in args], captured.out)
         return Result(code, captured.out, captured.err)
 
     return invoke
+
+
+def check_scores_json(args: list[str], out: str) -> None:
+    """Validate the JSON of a ``roadmap score`` run against the published schema.
+
+    Every test that runs ``roadmap score`` with JSON output goes through here, so every JSON
+    the suite produces is checked, whatever the test itself asserts.
+    """
+    if not args or args[0] != "score" or "--explain" in args:
+        return
+    options = dict(itertools.pairwise(args))
+    fmt = options.get("--format", options.get("-f"))
+    output = options.get("--output", options.get("-o"))
+    if fmt is None and output is not None and output.lower().endswith(".json"):
+        fmt = "json"
+    if fmt != "json":
+        return
+    if output is None:
+        text = out
+    elif Path(output).is_file():
+        text = Path(output).read_text(encoding="utf-8")
+    else:
+        return  # the run failed before writing: nothing was published
+    if not text.strip():
+        return
+    import json
+
+    import jsonschema
+
+    from roadmap_cli.schemas import schema
+
+    jsonschema.validate(json.loads(text), schema("scores"))
+    SCORES_CHECKED.append(" ".join(args))
+
+
+SCORES_CHECKED: list[str] = []  # the runs whose JSON was validated (see test_scores_schema)
 
 
 def run_process(*args: str, cwd: Path | None = None, stdin: str | None = None) -> Result:

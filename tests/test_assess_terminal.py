@@ -197,7 +197,7 @@ def test_plain_from_piped_stdin_completes_the_workshop_bank(tmp_path: Path) -> N
     assert saved["PL1.1"].flag_reason == "Dates?"
     assert (saved["PL1.2"].note, saved["PL1.2"].evidence) == (None, [])
     check = run_process("validate", "w.yaml", cwd=tmp_path)
-    assert check.code == 0 and "w.yaml: ok — 14 of 14 questions answered" in check.err
+    assert check.code == 0 and "w.yaml: ok — 14 of 14 questions answered" in check.out
 
 
 def test_piped_input_that_ends_early_saves_and_exits_130(tmp_path: Path) -> None:

@@ -121,7 +121,8 @@ def test_validate_warns_about_another_bank_version(cli, tmp_path: Path) -> None:
     )
     result = cli("validate", "--bank", FIXTURE_BANK, old)
     assert result.code == 0, result.err
-    assert result.out.splitlines() == [
+    assert result.out.splitlines() == [f"{old}: ok — 5 of 6 questions answered (2 warnings)"]
+    assert result.err.splitlines() == [
         f"{old}:3: warning: answers were given against bank version 1.0.0; this bank is 1.1.0 "
         "(added PO1.3; removed PO1.9)",
         f"{old}:17: warning: question PO1.9 was removed in bank version 1.1.0",
@@ -133,10 +134,14 @@ def test_validate_reports_several_files_and_fails_if_any_fails(cli) -> None:  # 
     bad = CORPUS / "answers" / "value-not-an-option.yaml"
     result = cli("validate", "--bank", FIXTURE_BANK, good, bad)
     assert result.code == 1
-    assert "fixture-valid.yaml: ok" in result.err
-    assert "1 of 2 files failed" in result.err
+    # Files in sorted order, as score takes them; the names as given, relative to here.
+    assert [line.rsplit("/", 1)[-1] for line in result.out.splitlines()] == [
+        "value-not-an-option.yaml: failed — 1 error",
+        "fixture-valid.yaml: ok — 5 of 6 questions answered",
+        "2 files checked: 1 ok, 1 failed",
+    ]
     assert (
-        "'partial' is not an option; expected one of: not-in-place, partly, in-place" in result.out
+        "'partial' is not an option; expected one of: not-in-place, partly, in-place" in result.err
     )
 
 

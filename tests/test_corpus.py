@@ -59,7 +59,7 @@ def test_broken_answers_file_is_reported_at_its_line(cli, name: str) -> None:  #
 def test_fixture_answers_file_is_valid(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("validate", "--bank", FIXTURE_BANK, CORPUS / "fixture-valid.yaml")
     assert result.code == 0, result.out + result.err
-    assert "ok — 5 of 6 questions answered" in result.err
+    assert "ok — 5 of 6 questions answered" in result.out
 
 
 def _measured(*args: str) -> tuple[int, str, int]:

@@ -30,7 +30,7 @@ def test_a_bank_id_that_is_a_path_is_never_read(cli, tmp_path: Path) -> None:  #
     for bank_id in ("/dev/zero", "/dev/stdin", "../../etc/passwd", "x" * 300):
         result = cli("validate", _named_bank(tmp_path, bank_id))
         assert result.code == 1
-        assert "is not a bank id (lowercase letters, digits and hyphens)" in result.out, result.out
+        assert "is not a bank id (lowercase letters, digits and hyphens)" in result.err, result.err
         assert "internal error" not in result.err
 
 
@@ -174,7 +174,7 @@ def test_text_from_files_never_reaches_the_terminal_raw(cli, tmp_path: Path) -> 
         assert "\x1b" not in shown and "\x07" not in shown, name
         assert "internal error" not in shown, (name, shown)
     assert "Fixture \\x1b]0;PWNED\\x07 bank" in runs["show"].out
-    assert "\\x1b[2Jx" in runs["validate"].out
+    assert "\\x1b[2Jx" in runs["validate"].err
 
 
 def test_a_bank_link_must_be_a_web_address(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -156,5 +156,5 @@ def test_fixture_answers_validate_against_their_own_version(  # type: ignore[no-
         MIGRATION_BANK / "answers" / name,
     )  # fmt: skip
     assert result.code == 0, result.out + result.err
-    assert summary in result.err
+    assert summary in result.out
     assert "warning" not in result.out + result.err

@@ -86,7 +86,7 @@ def test_csv_per_question_with_bom_to_a_file(files: Path, cli) -> None:  # type:
     )  # fmt: skip
     assert result.code == 0 and result.out == ""
     raw = (files / "scores.csv").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbffile,country,bank,rules,category,section,question,")
+    assert raw.startswith(b"\xef\xbb\xbffile,country,organisation,assessor,started,updated,bank,")
     assert b"\r\n" in raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == 8

@@ -54,7 +54,7 @@ def test_score_never_below_zero() -> None:
     """Only B1.1 'bad' and B2.1 'no': (0 − 1 × (1 − 0)) / 1 section = −1, kept at 0 → D."""
     card = score({"B1.1": "bad", "B2.1": "no"})
     assert (card.overall.score, card.overall.band) == (0.0, "D")
-    assert card.overall.trace.notes == ("0 points − 1 penalty over 1 sections = -1",)
+    assert card.overall.trace.notes == ("0 points − 1 penalty over 1 section = -1",)
 
 
 def test_letter_bands_are_ten_point_steps() -> None:

@@ -261,11 +261,6 @@ class QuestionFacts:
         """Tagged ``red-flag``, or has an option or threshold that raises a red flag."""
         return "red-flag" in self.question.tags or self.flag_markers
 
-    @property
-    def zero_is_red_flag(self) -> bool:
-        """A red-flag question whose options mark no red flag raises one on a zero."""
-        return "red-flag" in self.question.tags and not self.flag_markers
-
 
 @dataclass(frozen=True)
 class Located:

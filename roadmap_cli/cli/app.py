@@ -11,7 +11,18 @@ from typing import Annotated
 import typer
 
 from roadmap_cli import __version__
-from roadmap_cli.cli import assess, banks, demo, examples, migrate, report, rules, score, validate
+from roadmap_cli.cli import (
+    assess,
+    banks,
+    demo,
+    examples,
+    migrate,
+    report,
+    rules,
+    schema,
+    score,
+    validate,
+)
 
 app = typer.Typer(
     name="roadmap",
@@ -62,3 +73,4 @@ app.add_typer(rules.app, name="rules")
 app.add_typer(banks.app, name="banks")
 app.command("examples")(examples.examples_command)
 app.command("demo")(demo.demo_command)
+app.command("schema")(schema.schema_command)

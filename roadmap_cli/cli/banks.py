@@ -114,15 +114,18 @@ class SchemaKind(str, enum.Enum):
     bank = "bank"
     answers = "answers"
     migrations = "migrations"
+    scores = "scores"
 
 
 @app.command("schema")
 def schema_command(
     kind: Annotated[
-        SchemaKind, typer.Argument(help="Which file kind: bank, answers or migrations.")
+        SchemaKind,
+        typer.Argument(help="Which file kind: bank, answers, migrations or scores."),
     ],
 ) -> None:
-    """Print the JSON Schema for bank, answers or migration map files (for your editor)."""
+    """Print the JSON Schema for bank, answers or migration map files, or for the JSON of
+    roadmap score (the same as 'roadmap schema KIND')."""
     from roadmap_cli.schemas import schema_text
 
     typer.echo(schema_text(kind.value))

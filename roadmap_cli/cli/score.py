@@ -84,16 +84,17 @@ def score_command(
     if explain is not None:
         render = partial(explain_fragment, explain)
     elif fmt is Format.json:
-        render = export.json_fragment
+        render = partial(export.json_fragment, rules=selected.label)
     elif fmt is Format.csv:
-        render = partial(export.csv_fragment, per_question, line_end)
+        render = partial(export.csv_fragment, per_question, line_end, rules=selected.label)
     if output is not None and output.is_dir():
         raise UsageError(f"--output {output} is a folder: give a file name, e.g. scores.json")
     with batch_gc():
         batch = run(inputs, render, rules, bank, jobs, selected)
         if batch.jobs < jobs:
             err().print(f"roadmap: using {batch.jobs} processes, one per CPU (not {jobs})")
-        results = _progress(batch.results, batch.total)
+        notes: dict[str, None] = {}  # the rule's warnings, each said once
+        results = _progress(batch.results, batch.total, notes)
         if explain is not None:
             typer.echo("\n\n".join("\n".join(lines) for _, lines in results if lines is not None))
         elif fmt is Format.table:
@@ -109,6 +110,8 @@ def score_command(
                     export.write_csv(
                         results, stream, per_question=per_question, bom=bom, line_end=line_end
                     )
+    for note in notes:
+        err().print(f"roadmap: {note}", markup=False, highlight=False)
     for line in batch.failed:
         err().print(f"roadmap: {line}", markup=False, highlight=False)
     if batch.failed:
@@ -124,17 +127,20 @@ def _format_from(output: Path | None) -> Format:
 
 
 def _progress(
-    results: Iterator[tuple[FileResult, Any]], total: int
+    results: Iterator[tuple[FileResult, Any]], total: int, notes: dict[str, None]
 ) -> Iterator[tuple[FileResult, Any]]:
     """Pass results through, with a progress bar on a terminal."""
     console = err()
     if total < 2 or not console.is_terminal:
-        yield from results
+        for item in results:
+            notes.update(dict.fromkeys(item[0].notes))
+            yield item
         return
     from rich.progress import Progress
 
     with Progress(console=console, transient=True) as bar:
         task = bar.add_task("scoring", total=total)
         for item in results:
+            notes.update(dict.fromkeys(item[0].notes))
             bar.advance(task)
             yield item

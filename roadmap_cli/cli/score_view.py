@@ -1,49 +1,52 @@
-"""The terminal tables of ``roadmap score``: one file in detail, or one row per file."""
+"""The terminal tables of ``roadmap score``: one file in detail, or one row per file.
+
+They read ``summary`` data (``to_data`` with exact numbers), and round each number once,
+half up.  Names, titles and answers come from files: rich reads markup in table cells, so
+each one is escaped, with control characters made visible.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.cli.console import out
-from roadmap_cli.scoring.output import percent as _pct
+from roadmap_cli.cli.short_names import shorten
+from roadmap_cli.scoring.numbers import fixed, percent, short
 from roadmap_cli.terminal import markup_safe
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 def print_scores(cards: list[dict[str, Any]], rules: str) -> None:
-    """One file: its categories and details; many: one row per file (``summary`` data)."""
-    # Names, titles and answers come from files: escaped for rich, which reads markup in
-    # table cells, and with control characters made visible.
-    cards = [_safe(card) for card in cards]
-    rules = markup_safe(rules)
-    from rich import box
-    from rich.table import Table
+    """One file: its categories and details; many: one row per file, then a legend."""
     from rich.text import Text
 
+    cards = [_safe(card) for card in cards]
+    rules = markup_safe(rules)
     if len(cards) == 1:
         _one(cards[0], rules)
         return
     if not cards:
         return
+    console = out()
     ids = list(dict.fromkeys(c["id"] for card in cards for c in card["categories"]))
-    table = Table(title=f"Scores — rules {rules}", title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("file / country", ratio=1, overflow="fold")
-    table.add_column("overall", justify="right", no_wrap=True)
-    for cid in ids:
-        table.add_column(cid, justify="right", no_wrap=True)
-    table.add_column("flags", justify="right", no_wrap=True)
-    table.add_column("unmet", justify="right", no_wrap=True)
-    for card in cards:
-        scores = {c["id"]: c for c in card["categories"]}
-        overall = card["overall"]
-        band = (overall["band"] or "—") + (" (capped)" if overall["capped"] else "")
-        table.add_row(
-            Text.assemble((card["file"], "bold"), "\n", (card["country"], "dim")),
-            Text.assemble(_pct(overall["score"]), "\n", (band, "cyan")),
-            *[_pct(scores[c]["score"]) if c in scores else "" for c in ids],
-            str(len(card["red_flags"])),
-            str(len(card["minimum_standards_unmet"])),
-        )
-    out().print(table)
+    titles = {c["id"]: c["title"] for card in cards for c in card["categories"]}
+    # Every column but the first keeps its natural width; file names get what is left,
+    # shortened in the middle rather than broken mid-word over several lines.
+    room = console.width
+    wide = console.options.update_width(10_000)  # measure natural widths, not squeezed ones
+    while True:
+        folder, names = shorten([card["file"] for card in cards], max(12, room))
+        table = _many(cards, names, ids, rules, folder)
+        over = console.measure(table, options=wide).maximum - console.width
+        if over <= 0 or room <= 12:
+            break
+        room -= over
+    console.print(table)
+    legend = [f"{cid} {titles[cid]}" for cid in ids]
+    legend += ["flags: red flags raised", "unmet: minimum standards (critical questions) unmet"]
+    console.print(Text.from_markup(" · ".join(legend), style="muted"))
 
 
 def _safe(data: Any) -> Any:
@@ -56,12 +59,43 @@ def _safe(data: Any) -> Any:
     return data
 
 
+def _many(
+    cards: list[dict[str, Any]], names: list[str], ids: list[str], rules: str, folder: str
+) -> Table:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    where = f" — files in {markup_safe(folder)}" if folder else ""
+    table = Table(title=f"Scores — rules {rules}{where}", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("file / country", no_wrap=True, overflow="ellipsis")
+    table.add_column("overall", justify="right", no_wrap=True)
+    for cid in ids:
+        table.add_column(cid, justify="right", no_wrap=True)
+    table.add_column("flags", justify="right", no_wrap=True)
+    table.add_column("unmet", justify="right", no_wrap=True)
+    for card, name in zip(cards, names, strict=True):
+        scores = {c["id"]: c for c in card["categories"]}
+        overall = card["overall"]
+        table.add_row(
+            Text.from_markup(f"[bold]{name}[/bold]\n[muted]{card['country']}[/muted]"),
+            Text.from_markup(f"{percent(overall['score'])}\n[accent]{_band(overall)}[/accent]"),
+            *[percent(scores[c]["score"]) if c in scores else "" for c in ids],
+            str(len(card["red_flags"])),
+            str(len(card["minimum_standards_unmet"])),
+        )
+    return table
+
+
+def _band(node: dict[str, Any]) -> str:
+    return (node["band"] or "—") + (" (capped)" if node["capped"] else "")
+
+
 def _one(card: dict[str, Any], rules: str) -> None:
     from rich import box
     from rich.table import Table
 
-    heading = f"{card['file']} — {card['country']} — rules {rules}"
-    out().print(heading, style="title")
+    out().print(f"{card['file']} — {card['country']} — rules {rules}", style="title")
     table = Table(box=box.SIMPLE_HEAD)
     table.add_column("", no_wrap=True)
     table.add_column("category", ratio=1)
@@ -71,12 +105,11 @@ def _one(card: dict[str, Any], rules: str) -> None:
     overall = card["overall"]
     for node in (*card["categories"], overall):
         counts = node["counts"]
-        band = (node["band"] or "—") + (" (capped)" if node["capped"] else "")
         table.add_row(
             "" if node is overall else node["id"],
             "Overall" if node is overall else node["title"],
-            _pct(node["score"]),
-            band,
+            percent(node["score"]),
+            _band(node),
             f"{counts['answered']}/{counts['answered'] + counts['unanswered']}",
             end_section=node is card["categories"][-1],
         )
@@ -94,6 +127,6 @@ def _details(card: dict[str, Any]) -> None:
         console.print("top gaps (question: score → target, priority):", style="title")
         for gap in card["gaps"][:5]:
             console.print(
-                f"  {gap['question']}: {gap['score']:.2f} → {gap['target']:g}, "
-                f"priority {gap['priority']:.2f}",
+                f"  {gap['question']}: {fixed(gap['score'], 2)} → {short(gap['target'])}, "
+                f"priority {fixed(gap['priority'], 2)}"
             )

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from roadmap_cli.scoring.numbers import percent
+
 # Colours chosen for WCAG AA contrast against white (text) and for telling bands apart.
 INK = "#1b1b1b"
 MUTED = "#4a4a4a"
@@ -50,7 +52,8 @@ def _n(value: float) -> str:
 
 def pct(score: float | None) -> str:
     """A score in [0, 1] as a whole percentage, or 'not scored' (charts and tables alike)."""
-    return "not scored" if score is None else f"{round(score * 100)}%"
+    # Half up, like every other score shown (scoring/numbers.py): 62.5 % shows as 63 %.
+    return "not scored" if score is None else percent(score)
 
 
 def wrap(text: str, width: float, size: float) -> list[str]:

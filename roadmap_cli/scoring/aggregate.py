@@ -23,6 +23,7 @@ from roadmap_cli.scoring.model import (
     Trace,
     TraceInput,
 )
+from roadmap_cli.scoring.numbers import below, exceeds, short
 from roadmap_cli.scoring.options import WeightedOptions
 from roadmap_cli.scoring.questions import band_for
 from roadmap_cli.text import localize
@@ -108,13 +109,17 @@ def build_tree(
     options: WeightedOptions,
     left_out: Collection[str] = frozenset(),
     left_out_what: str = "",
+    equal_sections: bool = False,
 ) -> tuple[tuple[NodeScore, ...], tuple[NodeScore, ...], NodeScore]:
     """Sections, categories and the overall node as weighted means up the tree.
 
-    Sections and categories weigh 1 unless ``options.weights`` names them.  Questions
-    whose ids are in ``left_out`` (say which in ``left_out_what``, e.g. "red-flag
-    questions") stay out of the section means but still count in the section counts.
+    Sections and categories weigh 1 unless ``options.weights`` names them; with
+    ``equal_sections`` every section weighs 1 whatever the options say (question weights
+    still apply).  Questions whose ids are in ``left_out`` (say which in
+    ``left_out_what``, e.g. "red-flag questions") stay out of the section means but still
+    count in the section counts.
     """
+    node_weights = {} if equal_sections else options.weights
     bands = options.band_list()
     language = bank.default_language
     what = f"questions ({left_out_what} left out)" if left_out else "questions"
@@ -136,7 +141,7 @@ def build_tree(
                 "section",
                 localize(section.title, language),
                 by_section.get(section.id, []),
-                options.weights.get(section.id, 1.0),
+                node_weights.get(section.id, 1.0),
                 bands,
                 what,
                 category.id,
@@ -150,7 +155,7 @@ def build_tree(
                 "category",
                 localize(category.title, language),
                 mine,
-                options.weights.get(category.id, 1.0),
+                node_weights.get(category.id, 1.0),
                 bands,
                 "sections",
             )
@@ -158,7 +163,8 @@ def build_tree(
     overall = mean_node(
         "overall", "overall", localize(bank.title, language), categories, 1.0, bands, "categories"
     )
-    return tuple(sections), tuple(categories), overall
+    # Nothing sits above the whole assessment: its weight has no effect anywhere.
+    return tuple(sections), tuple(categories), replace(overall, weighs=False)
 
 
 def find_gaps(
@@ -168,7 +174,7 @@ def find_gaps(
     highest priority first (ties in bank order)."""
     gaps: list[tuple[float, int, Gap]] = []
     factors = options.priority
-    threshold = max(options.gap_threshold, 1e-9)
+    threshold = options.gap_threshold
     known = bank.facts_by_id
     # Shared by every gap they apply to: the trace names the factors without a copy each.
     critical = TraceInput("critical", factors.critical)
@@ -183,7 +189,7 @@ def find_gaps(
         if target is None:
             target = targets[q.category] = options.target_for(q.category)
         shortfall = target - score
-        if shortfall <= threshold:
+        if not exceeds(shortfall, threshold):
             continue
         priority = shortfall * q.weight
         if q.critical:
@@ -217,12 +223,18 @@ def find_gaps(
     return tuple(gap for _, _, gap in gaps)
 
 
-def red_flags(questions: Sequence[QuestionScore], points: float = 0.0) -> tuple[RedFlag, ...]:
-    """The red flags raised, in bank order; ``points`` × (1 − score) is each one's penalty."""
+def red_flags(
+    questions: Sequence[QuestionScore], points: float | None = None
+) -> tuple[RedFlag, ...]:
+    """The red flags raised, in bank order; ``points`` × (1 − score) is each one's penalty.
+
+    Without ``points`` (rules that only list red flags) the penalty is None, not 0: the
+    rule subtracts nothing, which is not the same as a flag that happens to cost 0.
+    """
     found = []
     for q in questions:
         if q.red_flag and q.status == "answered":
-            penalty = points * (1 - (q.score or 0.0))
+            penalty = None if points is None else points * (1 - (q.score or 0.0))
             found.append(
                 RedFlag(
                     q.id, q.category, q.section, q.answer, "answer marked as a red flag", penalty
@@ -246,8 +258,8 @@ def unmet_standards(
             reason = "not answered"
         elif q.score is None:
             reason = f"{q.status}: no score"
-        elif round(q.score, 9) < threshold:
-            reason = f"answered '{q.answer}' ({q.score:.4g}), below {threshold:g}"
+        elif below(q.score, threshold):
+            reason = f"answered '{q.answer}' ({short(q.score)}), below {threshold:g}"
         else:
             continue
         found.append(StandardUnmet(q.id, q.category, q.section, q.score, threshold, reason))

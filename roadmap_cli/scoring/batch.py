@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from roadmap_cli import inputs
+from roadmap_cli.answers.model import AnswersFile
 from roadmap_cli.assessment import open_assessment
+from roadmap_cli.bank.model import Bank
 from roadmap_cli.bank.store import BankStore
 from roadmap_cli.errors import FileProblems, RoadmapError, display_path
 from roadmap_cli.inputs import shown
@@ -38,6 +40,11 @@ class FileResult:
     error: str | None = None
     fatal_hint: str | None = None  # set when the error must stop the whole run
     fatal: bool = False
+    # What the per-question CSV reads beyond the Scorecard (question texts, notes); never
+    # sent back from a worker process.
+    bank: Bank | None = None
+    answers: AnswersFile | None = None
+    notes: tuple[str, ...] = ()  # what the rule itself warned about, said once per run
 
     @property
     def ok(self) -> bool:
@@ -73,8 +80,11 @@ class Scorer:
             card = self.selected.score(assessment.bank, assessment.answers)
         except RoadmapError as error:
             return FileResult(name, error=error.message, fatal_hint=error.hint, fatal=True)
-        warnings = tuple(p.format(with_column=False) for p in assessment.warnings)
-        return FileResult(name, card, warnings)
+        answers = assessment.answers
+        notes = card.notes
+        warnings = (*notes, *(p.format(with_column=False) for p in assessment.warnings))
+        card = replace(card, assessment=answers.assessment)
+        return FileResult(name, card, warnings, bank=assessment.bank, answers=answers, notes=notes)
 
 
 @contextlib.contextmanager
@@ -117,7 +127,7 @@ def _score_in_worker(path: Path, render: Callable[[FileResult], Any]) -> tuple[F
     assert _WORKER is not None
     result = _WORKER.score_path(path)
     rendered = render(result) if result.ok else None
-    return replace(result, card=None), rendered
+    return replace(result, card=None, bank=None, answers=None), rendered
 
 
 def iter_rendered(

@@ -6,27 +6,30 @@ from __future__ import annotations
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.scoring.batch import FileResult
 from roadmap_cli.scoring.model import Gap, NodeScore, QuestionScore, Scorecard, Trace
+from roadmap_cli.scoring.numbers import short
+from roadmap_cli.scoring.working import gap_working, mean_working, weight_text
 
 
 def _num(value: float | None) -> str:
-    return "—" if value is None else f"{value:.4g}"
+    return short(value)
 
 
 def working(trace: Trace) -> str | None:
-    """The weighted mean written out with its numbers, e.g. ``(2 × 0.5 + 1 × 1) / 3 = 0.6667``."""
+    """The weighted mean written out with its numbers, e.g. ``(2 × 0.5 + 1 × 1) / 3 = 0.6667``;
+    inputs carry the decimals needed for the result to follow from them."""
     used = [i for i in trace.inputs if i.score is not None and i.weight is not None]
     if not used or not trace.formula.startswith("weighted mean") or trace.result is None:
         return None
-    top = " + ".join(f"{i.weight:g} × {_num(i.score)}" for i in used)
-    bottom = sum(i.weight or 0.0 for i in used)
-    return f"({top}) / {bottom:g} = {_num(trace.result)}"
+    return mean_working([(i.weight or 0.0, i.score or 0.0) for i in used], trace.result)
 
 
-def _factors(gap: Gap) -> str:
-    """The priority written out, e.g. ``shortfall 0.25 × weight 2 × critical 2``."""
-    parts = [f"shortfall {_num(gap.shortfall)}", f"weight {gap.weight:g}"]
-    parts += [f"{factor.id} {_num(factor.score)}" for factor in gap.trace.inputs]
-    return " × ".join(parts)
+def _gap_lines(gap: Gap) -> list[str]:
+    """The shortfall and the priority of a gap, written out."""
+    factors = [(factor.id, factor.score or 0.0) for factor in gap.trace.inputs]
+    shortfall, priority = gap_working(
+        gap.target, gap.score, gap.shortfall, gap.weight, factors, gap.priority
+    )
+    return [f"  gap: {shortfall}", f"  priority: {priority}"]
 
 
 def explain(card: Scorecard, node_id: str, file: str) -> list[str]:
@@ -49,21 +52,20 @@ def explain(card: Scorecard, node_id: str, file: str) -> list[str]:
     if isinstance(node, QuestionScore):
         lines.append(f"  answer: {node.answer or '—'} ({node.status})")
         lines.append(f"  how: {node.trace.formula}")
-        lines.append(f"  weight: {node.weight:g}" + ("  ★ critical" if node.critical else ""))
+        lines.append(
+            f"  weight: {weight_text(node.weight)}" + ("  ★ critical" if node.critical else "")
+        )
         if node.red_flag:
             lines.append("  red flag raised by this answer")
         gap = next((g for g in card.gaps if g.question == node.id), None)
         if gap is not None:
-            lines.append(
-                f"  gap: target {gap.target:g} − score {_num(gap.score)} = shortfall "
-                f"{_num(gap.shortfall)}; priority {_num(gap.priority)} ({_factors(gap)})"
-            )
+            lines.extend(_gap_lines(gap))
     else:
         lines.append(f"  how: {node.trace.formula}")
         lines.append("  inputs:")
         width = max((len(i.id) for i in node.trace.inputs), default=0)
         for item in node.trace.inputs:
-            weight = "" if item.weight is None else f"  weight {item.weight:g}"
+            weight = "" if item.weight is None else f"  weight {weight_text(item.weight)}"
             detail = f"  ({item.detail})" if item.detail and item.detail != "answered" else ""
             lines.append(f"    {item.id:<{width}}  score {_num(item.score):>6}{weight}{detail}")
         worked = working(node.trace)
@@ -78,7 +80,9 @@ def explain(card: Scorecard, node_id: str, file: str) -> list[str]:
     for note in node.trace.notes:
         lines.append(f"  note: {note}")
     if node.band is not None:
-        lines.append("  bands: " + ", ".join(f"{b.name} ≥ {b.min:g}" for b in card.bands))
+        lines.append(
+            "  bands: " + ", ".join(f"{b.name} ≥ {weight_text(b.min)}" for b in card.bands)
+        )
     return lines
 
 

@@ -1,8 +1,10 @@
 """Scorecards as JSON (schema ``roadmap-scores/1``) and CSV, written as they arrive.
 
-Both are deterministic: files in sorted order, numbers rounded to four decimals, no
-timestamps, so the same inputs give byte-identical output.  The JSON schema is described
-in docs/scoring.md.
+Both are deterministic: files in sorted order, numbers rounded half up to four decimals
+(``numbers``), no timestamps of their own, so the same inputs give byte-identical output.
+Every file's facts (country, organisation, dates, bank, rules, completeness) come from
+``metadata.file_metadata``.  The JSON schema is ``schemas.schema("scores")``, described in
+docs/scoring.md.
 """
 
 from __future__ import annotations
@@ -15,20 +17,29 @@ from dataclasses import replace
 from typing import Any, TextIO
 
 from roadmap_cli.scoring.batch import FileResult
-from roadmap_cli.scoring.output import to_data
+from roadmap_cli.scoring.metadata import QuestionDetails, file_metadata, question_details
+from roadmap_cli.scoring.model import Scorecard
+from roadmap_cli.scoring.numbers import fixed
+from roadmap_cli.scoring.output import counts_data, to_data
 from roadmap_cli.scoring.registry import Selected
+from roadmap_cli.scoring.working import weight_text
 
 SCORES_FORMAT = "roadmap-scores/1"
 
+# The file's facts (metadata.file_metadata) come first in both layouts, under the same names.
+_FILE_COLUMNS = (
+    "file", "country", "organisation", "assessor", "started", "updated", "bank",
+    "bank_version", "rules", "assessment_answered", "assessment_visible",
+)  # fmt: skip
 CATEGORY_COLUMNS = (
-    "file", "country", "bank", "bank_version", "rules", "category", "title", "score", "band",
-    "capped", "weight", "questions", "answered", "unanswered", "not_applicable", "dont_know",
-    "flagged", "hidden", "coverage", "red_flags", "standards_unmet",
+    *_FILE_COLUMNS, "category", "title", "score", "band", "capped", "weight", "questions",
+    "answered", "unanswered", "not_applicable", "dont_know", "flagged", "hidden", "coverage",
+    "red_flags", "standards_unmet",
 )  # fmt: skip
 QUESTION_COLUMNS = (
-    "file", "country", "bank", "rules", "category", "section", "question", "type", "answer",
-    "status", "score", "weight", "band", "critical", "red_flag", "flagged", "target",
-    "shortfall", "priority",
+    *_FILE_COLUMNS, "category", "section", "question", "question_text", "type", "answer",
+    "answer_label", "status", "score", "weight", "band", "critical", "red_flag",
+    "red_flag_reason", "flagged", "note", "evidence", "target", "shortfall", "priority",
 )  # fmt: skip
 
 
@@ -65,10 +76,12 @@ def _dumps(data: Any, indent: int) -> str:
     return pad + _pretty(data, 0, pad)
 
 
-def json_fragment(result: FileResult) -> str:
-    """One scored file as it appears in the JSON ``files`` list (rendered where scored)."""
+def json_fragment(result: FileResult, rules: str | None = None) -> str:
+    """One scored file as it appears in the JSON ``files`` list (rendered where scored);
+    ``rules`` names the rules as a person chose them (a profile's name)."""
     assert result.card is not None
-    entry = {"file": result.file, **to_data(result.card), "warnings": list(result.warnings)}
+    data = to_data(result.card, rules)
+    entry = {"file": result.file, **data, "warnings": list(result.warnings)}
     return _dumps(entry, 4)
 
 
@@ -96,81 +109,129 @@ def write_json(
     stream.write(_dumps(failed, 2).lstrip() + "\n}\n")
 
 
-def category_rows(file: str, data: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """CSV rows for one file (``to_data``): one per category, then the whole assessment."""
+def _file_cells(file: str, card: Scorecard, rules: str | None) -> dict[str, Any]:
+    """The cells every CSV row of a file starts with (see ``_FILE_COLUMNS``)."""
+    meta = file_metadata(card, rules)
+    return {
+        "file": cell_text(file),
+        "country": cell_text(meta["country"]),
+        "organisation": cell_text(meta["organisation"]),
+        "assessor": cell_text(meta["assessor"]),
+        "started": meta["started"] or "",
+        "updated": meta["updated"] or "",
+        "bank": meta["bank_id"],
+        "bank_version": meta["bank_version"],
+        "rules": cell_text(meta["rules"]),
+        "assessment_answered": meta["answered"],
+        "assessment_visible": meta["visible"],
+    }
+
+
+def category_rows(file: str, card: Scorecard, rules: str | None = None) -> Iterator[dict[str, Any]]:
+    """CSV rows for one file: one per category, then one for the whole assessment."""
     flags: dict[str, int] = {}
     unmet: dict[str, int] = {}
-    for flag in data["red_flags"]:
-        flags[flag["category"]] = flags.get(flag["category"], 0) + 1
-    for item in data["minimum_standards_unmet"]:
-        unmet[item["category"]] = unmet.get(item["category"], 0) + 1
-    overall = data["overall"]
-    for node in (*data["categories"], overall):
-        whole = node is overall
+    for flag in card.red_flags:
+        flags[flag.category] = flags.get(flag.category, 0) + 1
+    for item in card.unmet:
+        unmet[item.category] = unmet.get(item.category, 0) + 1
+    first = _file_cells(file, card, rules)
+    for node in (*card.categories, card.overall):
+        overall = node.level == "overall"
         yield {
-            "file": file,
-            "country": data["country"],
-            "bank": data["bank"]["id"],
-            "bank_version": data["bank"]["version"],
-            "rules": data["rule"],
-            "category": node["id"],
-            "title": node["title"],
-            "score": _cell(node["score"]),
-            "band": node["band"] or "",
-            "capped": node["capped"] or "",
-            "weight": f"{node['weight']:g}",
+            **first,
+            "category": node.id,
+            "title": cell_text(node.title),
+            "score": _cell(node.score),
+            "band": cell_text(node.band),
+            "capped": cell_text(node.capped),
+            "weight": weight_text(node.weight) if node.weighs else "",
             # The same counts as the JSON; DictWriter puts them in CATEGORY_COLUMNS order.
-            **node["counts"],
-            "coverage": _cell(node["counts"]["coverage"]),
-            "red_flags": len(data["red_flags"]) if whole else flags.get(node["id"], 0),
-            "standards_unmet": (
-                len(data["minimum_standards_unmet"]) if whole else unmet.get(node["id"], 0)
-            ),
+            **counts_data(node.counts),
+            "coverage": _cell(node.counts.coverage),
+            "red_flags": len(card.red_flags) if overall else flags.get(node.id, 0),
+            "standards_unmet": len(card.unmet) if overall else unmet.get(node.id, 0),
         }
 
 
-def question_rows(file: str, data: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """CSV rows for one file (``to_data``): one per question."""
-    gaps = {gap["question"]: gap for gap in data["gaps"]}
-    for q in data["questions"]:
-        gap = gaps.get(q["id"])
+def question_rows(
+    file: str,
+    card: Scorecard,
+    rules: str | None = None,
+    details: dict[str, QuestionDetails] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """CSV rows for one file: one per question (``details`` adds texts, notes, evidence)."""
+    gaps = {gap.question: gap for gap in card.gaps}
+    reasons = {flag.question: flag.reason for flag in card.red_flags}
+    first = _file_cells(file, card, rules)
+    known = details or {}
+    for q in card.questions:
+        gap = gaps.get(q.id)
+        more = known.get(q.id)
         yield {
-            "file": file,
-            "country": data["country"],
-            "bank": data["bank"]["id"],
-            "rules": data["rule"],
-            "category": q["category"],
-            "section": q["section"],
-            "question": q["id"],
-            "type": q["type"],
-            "answer": q["answer"],
-            "status": q["status"],
-            "score": _cell(q["score"]),
-            "weight": f"{q['weight']:g}",
-            "band": q["band"] or "",
-            "critical": "yes" if q["critical"] else "no",
-            "red_flag": "yes" if q["red_flag"] else "no",
-            "flagged": "yes" if q["flagged"] else "no",
-            "target": f"{gap['target']:g}" if gap else "",
-            "shortfall": _cell(gap["shortfall"]) if gap else "",
-            "priority": _cell(gap["priority"]) if gap else "",
+            **first,
+            "category": q.category,
+            "section": q.section,
+            "question": q.id,
+            "question_text": cell_text(more.text) if more else "",
+            "type": q.type,
+            "answer": cell_text(q.answer),
+            "answer_label": cell_text(more.answer_label) if more else "",
+            "status": q.status,
+            "score": _cell(q.score),
+            "weight": weight_text(q.weight),
+            "band": cell_text(q.band),
+            "critical": "yes" if q.critical else "no",
+            "red_flag": "yes" if q.red_flag else "no",
+            "red_flag_reason": cell_text(reasons.get(q.id)),
+            "flagged": "yes" if q.flagged else "no",
+            "note": cell_text(more.note) if more else "",
+            "evidence": cell_text("; ".join(more.evidence)) if more else "",
+            "target": weight_text(gap.target) if gap else "",
+            "shortfall": _cell(gap.shortfall) if gap else "",
+            "priority": _cell(gap.priority) if gap else "",
         }
 
 
 def _cell(value: float | None) -> str:
-    # Values come from to_data, already rounded to four decimals: this only pads them.
-    return "" if value is None else f"{value:.4f}"
+    return fixed(value)
 
 
-def csv_fragment(per_question: bool, line_end: str, result: FileResult) -> str:
+def cell_text(value: str | None) -> str:
+    """Text from a file as a CSV cell a spreadsheet shows as text and never runs as a
+    formula: a leading =, +, -, @, tab or carriage return gets an apostrophe."""
+    if not value:
+        return ""
+    if value[0] in _FORMULA_STARTS and not _is_number(value):
+        return "'" + value
+    return value
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def csv_fragment(
+    per_question: bool, line_end: str, result: FileResult, rules: str | None = None
+) -> str:
     """The CSV rows (no header) of one scored file (rendered where scored)."""
-    assert result.card is not None
+    card = result.card
+    assert card is not None
     buffer = io.StringIO()
     columns = QUESTION_COLUMNS if per_question else CATEGORY_COLUMNS
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator=line_end)
-    data = to_data(result.card)
-    rows = question_rows if per_question else category_rows
-    writer.writerows(rows(result.file, data))
+    if per_question:
+        details = question_details(result.bank, result.answers) if result.bank else None
+        writer.writerows(question_rows(result.file, card, rules, details))
+    else:
+        writer.writerows(category_rows(result.file, card, rules))
     return buffer.getvalue()
 
 
@@ -193,8 +254,10 @@ def write_csv(
 
 
 def summary(result: FileResult) -> dict[str, Any]:
-    """The part of ``to_data`` the terminal table shows (small enough to send back fast)."""
+    """The part of ``to_data`` the terminal table shows (small enough to send back fast).
+
+    Exact numbers: the table rounds them (to percentages) itself, once.
+    """
     assert result.card is not None
     small = replace(result.card, questions=(), sections=(), gaps=result.card.gaps[:5])
-    data = to_data(small, exact=True)  # the table shows percentages: round once, there
-    return {"file": result.file, **data}
+    return {"file": result.file, **to_data(small, exact=True)}

@@ -10,7 +10,10 @@ to build and to send between processes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from roadmap_cli.answers.model import Assessment
 
 Level = Literal["question", "section", "category", "overall"]
 Status = Literal["answered", "unanswered", "not-applicable", "dont-know", "hidden", "unscored"]
@@ -110,6 +113,9 @@ class NodeScore:
     trace: Trace
     category: str = ""  # for sections: the category they belong to
     capped: str | None = None  # why the band was held down, if it was
+    # False when this node's weight counts in no score above it (the overall node; walk-free
+    # categories): outputs then leave the weight out rather than print one with no effect.
+    weighs: bool = True
 
 
 class Gap(NamedTuple):
@@ -139,7 +145,7 @@ class RedFlag:
     section: str
     answer: str
     reason: str
-    penalty: float = 0.0  # points subtracted (walk-free); 0 under other rules
+    penalty: float | None = None  # points subtracted (walk-free); None: the rule subtracts none
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +176,10 @@ class Scorecard:
     gaps: tuple[Gap, ...] = ()
     red_flags: tuple[RedFlag, ...] = ()
     unmet: tuple[StandardUnmet, ...] = ()
+    # What the rule says about how it scored (e.g. weights it does not honour).
+    notes: tuple[str, ...] = ()
+    # Who assessed what and when, from the answers file (set by the batch scorer).
+    assessment: Assessment | None = None
 
     def find(self, node_id: str) -> QuestionScore | NodeScore | None:
         """The question, section or category with this id, or the overall node ("overall")."""

@@ -165,6 +165,11 @@ class WalkFreeOptions(WeightedOptions):
     bands: tuple[BandSpec, ...] = Field(
         LETTER_BANDS, description="Letter ratings: ten equal 10-point bands, D to AAA."
     )
+    weights: dict[str, float] = Field(
+        default_factory=dict,
+        description="Weight overrides by question id. Sections weigh equally: weights "
+        "given to section or category ids have no effect (a warning names them).",
+    )
     red_flag_points: float = Field(
         1.0,
         ge=0,

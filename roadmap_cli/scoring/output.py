@@ -1,8 +1,8 @@
 """The one output layer over a Scorecard: ``to_data`` and the helpers that show numbers.
 
 JSON and CSV exports, the score table and every future output read a Scorecard through
-``to_data`` (plain data, numbers rounded once), so adding a Scorecard field means adding
-it here and nowhere else.
+``to_data`` (plain data, numbers rounded once, half up), so adding a Scorecard field means
+adding it here and nowhere else.
 """
 
 from __future__ import annotations
@@ -10,19 +10,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from roadmap_cli.scoring.metadata import file_metadata
 from roadmap_cli.scoring.model import Counts, NodeScore, QuestionScore, Scorecard
-
-# How numbers are written: rounded to four decimals for files, or exact for a display.
-Round = Callable[[float | None], float | None]
+from roadmap_cli.scoring.numbers import percent as _percent
+from roadmap_cli.scoring.numbers import rounded
 
 
 def number(value: float | None) -> float | None:
-    """A score as written to JSON: four decimals (None stays None)."""
-    return None if value is None else round(value, 4)
+    """A score as written to JSON: four decimals, rounded half up (None stays None)."""
+    return rounded(value)
 
 
 def _exact(value: float | None) -> float | None:
     return value
+
+
+# How numbers are written: rounded to four decimals for files, or exact for a display
+# that rounds in its own way (percentages), so that nothing is rounded twice.
+Round = Callable[[float | None], float | None]
 
 
 def counts_data(counts: Counts, num: Round = number) -> dict[str, Any]:
@@ -48,7 +53,7 @@ def node_dict(node: NodeScore, num: Round = number) -> dict[str, Any]:
         score=num(node.score),
         band=node.band,
         capped=node.capped,
-        weight=node.weight,
+        weight=node.weight if node.weighs else None,
         counts=counts_data(node.counts, num),
     )
     return data
@@ -72,18 +77,28 @@ def question_dict(q: QuestionScore, num: Round = number) -> dict[str, Any]:
     }
 
 
-def to_data(card: Scorecard, *, exact: bool = False) -> dict[str, Any]:
+def to_data(card: Scorecard, rules: str | None = None, *, exact: bool = False) -> dict[str, Any]:
     """A whole Scorecard as plain data: what JSON, CSV and the score table all read.
 
-    Numbers are rounded to four decimals here, once, as files carry them; a display that
-    rounds in its own way (percentages) asks for ``exact`` values instead, so that it
-    never rounds twice.  Traces are left to ``--explain``.
+    Numbers are rounded (half up, four decimals) here, once; ``rules`` names the profile
+    when one was used; a display that rounds in its own way asks for ``exact`` numbers.
+    Traces are left to ``--explain``.
     """
     num: Round = _exact if exact else number
+    meta = file_metadata(card, rules)
     return {
         "country": card.country,
+        "assessment": {
+            key: meta[key] for key in ("country", "organisation", "assessor", "started", "updated")
+        },
+        "completeness": {
+            "answered": meta["answered"],
+            "visible": meta["visible"],
+            "coverage": num(card.overall.counts.coverage),
+        },
         "bank": {"id": card.bank_id, "version": card.bank_version},
         "rule": card.rule,
+        "rules": meta["rules"],
         "bands": [{"name": b.name, "min": b.min} for b in card.bands],
         "overall": node_dict(card.overall, num),
         "categories": [node_dict(n, num) for n in card.categories],
@@ -132,5 +147,5 @@ def to_data(card: Scorecard, *, exact: bool = False) -> dict[str, Any]:
 
 
 def percent(value: float | None) -> str:
-    """A score in [0, 1] as a whole percentage, e.g. ``62%`` (``—`` for no score)."""
-    return "—" if value is None else f"{value * 100:.0f}%"
+    """A score in [0, 1] as a whole percentage, rounded half up (``—`` for no score)."""
+    return "—" if value is None else _percent(value)

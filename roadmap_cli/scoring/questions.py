@@ -14,6 +14,7 @@ from roadmap_cli.answers.model import AnswersFile
 from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.bank.model import Bank, QuestionFacts
 from roadmap_cli.scoring.model import Band, Counts, QuestionScore, Status, Trace
+from roadmap_cli.scoring.numbers import at_least, exceeds, short
 from roadmap_cli.scoring.options import WeightedOptions
 
 
@@ -38,11 +39,10 @@ def band_for(score: float | None, bands: tuple[Band, ...]) -> str | None:
     """The name of the highest band whose cut-off ``score`` reaches (None for no score)."""
     if score is None or not bands:
         return None
-    # Rounding keeps 0.6 computed as 0.59999999 in the band that starts at 0.6.
-    rounded = round(score, 9)
+    # The tolerance keeps 0.6 computed as 0.59999999 in the band that starts at 0.6.
     found = bands[0].name
     for band in bands:
-        if rounded >= band.min:
+        if at_least(score, band.min):
             found = band.name
     return found
 
@@ -59,7 +59,7 @@ def show(value: Any) -> str:
 
 
 def _num(value: float) -> str:
-    return f"{value:.4g}"
+    return short(value)
 
 
 _TEXT = Trace("text answers are not scored")
@@ -101,7 +101,9 @@ def _number(facts: QuestionFacts, value: Any) -> tuple[float | None, bool, Trace
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None, False, Trace("not a number: left out")
     for i, threshold in enumerate(facts.question.thresholds or []):
-        if threshold.matches(value):
+        if (threshold.min is None or at_least(value, threshold.min)) and (
+            threshold.max is None or not exceeds(value, threshold.max)
+        ):
             low = "" if threshold.min is None else f"{_num(threshold.min)} ≤ "
             high = "" if threshold.max is None else f" ≤ {_num(threshold.max)}"
             formula = (
@@ -180,7 +182,6 @@ def score_questions(
             else:
                 score, red, trace = _answered(facts, value)
                 status = "answered" if score is not None else "unscored"
-                red = red or (score == 0 and facts.zero_is_red_flag)
             counts = _COUNTS["answered" if status == "unscored" else status, answer.flagged]
         band = bands.get(score, "")  # "" is never a band name (they have min_length 1)
         if band == "":

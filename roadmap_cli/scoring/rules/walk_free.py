@@ -9,6 +9,7 @@ docs/scoring.md says where this departs from the published method.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from roadmap_cli.answers.model import AnswersFile
@@ -33,6 +34,7 @@ from roadmap_cli.scoring.model import (
 from roadmap_cli.scoring.options import WalkFreeOptions, option_defaults, option_help
 from roadmap_cli.scoring.questions import band_for, score_questions
 from roadmap_cli.scoring.rules import parse_options, require_band
+from roadmap_cli.scoring.working import overall_working
 from roadmap_cli.text import localize
 
 OVERALL = (
@@ -60,8 +62,15 @@ class WalkFreeRule:
         # Negative indicators only ever subtract, so they stay out of the section means.
         negative = {f.question.id for f in bank.facts if f.is_red_flag_question}
         sections, categories, _ = build_tree(
-            bank, questions, opts, left_out=negative, left_out_what="red-flag questions"
+            bank,
+            questions,
+            opts,
+            left_out=negative,
+            left_out_what="red-flag questions",
+            equal_sections=True,
         )
+        # Categories feed no score above them: the overall is the mean of all sections.
+        categories = tuple(replace(node, weighs=False) for node in categories)
         flags = red_flags(questions, opts.red_flag_points)
         overall = self._overall(bank, sections, questions, flags, bands)
         if flags:
@@ -81,6 +90,7 @@ class WalkFreeRule:
             gaps=find_gaps(bank, questions, opts),
             red_flags=flags,
             unmet=unmet_standards(questions, opts.critical_threshold),
+            notes=ineffective_weights(bank, opts.weights),
         )
 
     @staticmethod
@@ -91,20 +101,21 @@ class WalkFreeRule:
         flags: tuple[RedFlag, ...],
         bands: tuple[Band, ...],
     ) -> NodeScore:
-        scored = [s for s in sections if s.score is not None]
-        weight = sum(s.weight for s in scored)
-        inputs = [TraceInput(s.id, s.score, s.weight) for s in sections]
-        penalty = sum(flag.penalty for flag in flags)
-        inputs += [TraceInput(f"red flag {f.question}", -f.penalty, None, f.answer) for f in flags]
+        # Sections weigh equally (build_tree ignored section weights): one point each.
+        scored = [s.score for s in sections if s.score is not None]
+        inputs = [TraceInput(s.id, s.score, 1.0) for s in sections]
+        penalties = [flag.penalty or 0.0 for flag in flags]
+        inputs += [
+            TraceInput(f"red flag {f.question}", -(f.penalty or 0.0), None, f.answer) for f in flags
+        ]
         score: float | None = None
         notes: tuple[str, ...] = ()
-        if weight > 0:
-            points = sum(s.weight * (s.score or 0.0) for s in scored)
-            raw = (points - penalty) / weight
+        if scored:
+            points = sum(scored)
+            penalty = sum(penalties)
+            raw = (points - penalty) / len(scored)
             score = min(1.0, max(0.0, raw))
-            notes = (
-                f"{points:.4g} points − {penalty:.4g} penalty over {weight:g} sections = {raw:.4g}",
-            )
+            notes = (overall_working(scored, penalties, raw),)
         return NodeScore(
             id="overall",
             level="overall",
@@ -114,4 +125,18 @@ class WalkFreeRule:
             counts=total_counts(questions),
             band=band_for(score, bands),
             trace=Trace(OVERALL, tuple(inputs), score, notes),
+            weighs=False,
         )
+
+
+def ineffective_weights(bank: Bank, weights: Mapping[str, float]) -> tuple[str, ...]:
+    """A warning naming the section and category ids in ``weights``, which walk-free ignores."""
+    nodes = {category.id for category in bank.categories}
+    nodes |= {section.id for category in bank.categories for section in category.sections}
+    ignored = sorted(key for key in weights if key in nodes)
+    if not ignored:
+        return ()
+    return (
+        "rules: warning: walk-free weighs sections equally; the weights set for "
+        f"{', '.join(ignored)} have no effect (question weights still apply)",
+    )
