@@ -118,3 +118,30 @@ def test_banks_show_prints_why_a_question_is_critical(cli) -> None:  # type: ign
     lines = out.splitlines()
     at = next(i for i, line in enumerate(lines) if "PO1.3" in line)
     assert "why critical: P029 Art. 4(2) binds Parties to give" in lines[at + 1]
+
+
+def test_the_interview_asks_the_country_profile_first(tmp_path: Path) -> None:
+    from tests.conftest import run_process
+
+    result = run_process("assess", "new.yaml", "--plain", cwd=tmp_path,
+                         stdin="Examplestan\nMinistry of Justice\n\n\nq\n")  # fmt: skip
+    first = next(line for line in result.out.splitlines() if line.startswith("Question 1 of"))
+    assert "CP1. Country profile" in first
+
+
+def test_a_critical_questions_rationale_is_in_its_guidance() -> None:
+    from roadmap_cli.answers.model import AnswersFile
+    from roadmap_cli.interview.views import question_view
+
+    bank = load_bank("regional-strategic-roadmap").bank
+    item = next(loc for loc in bank.located if loc.question.critical)
+    answers = AnswersFile.model_validate(
+        {
+            "format": "roadmap-answers/1",
+            "bank": {"id": bank.id, "version": bank.version},
+            "assessment": {"country": "X"},
+        }
+    )
+    view = question_view(bank, item, answers, answers.shown(bank), "en")
+    assert "Why this question is critical: " in view.guidance
+    assert view.guidance.endswith(" ".join(str(item.question.rationale).split()))

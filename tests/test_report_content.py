@@ -169,3 +169,9 @@ def test_high_contrast_theme(cli, tmp_path: Path) -> None:  # type: ignore[no-un
     assert result.code == 1
     assert result.err.splitlines()[0] == "roadmap: --theme high-contrast styles HTML reports only"
     assert not (tmp_path / "r.md").exists()
+
+
+def test_an_unmet_minimum_standard_names_the_obligation_it_rests_on(cli) -> None:  # type: ignore[no-untyped-def]
+    markdown = _report(cli, ROOT / "examples" / "kestria-full.yaml", "--format", "md")
+    line = next(row for row in markdown.splitlines() if row.startswith("- **PR1.6**"))
+    assert "It rests on: TIPP Art. 5(1) binds Parties to criminalise" in line

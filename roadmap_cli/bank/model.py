@@ -327,6 +327,11 @@ class Bank(_Model):
         ]
 
     @cached_property
+    def asked(self) -> list[Located]:
+        """Every question the interview asks, in order: the country profile, then the rest."""
+        return [*self.profile_located, *self.located]
+
+    @cached_property
     def by_id(self) -> dict[str, Located]:
         """Questions by id, profile included (the first, if a broken bank repeats one)."""
         index: dict[str, Located] = {}

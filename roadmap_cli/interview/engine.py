@@ -97,7 +97,8 @@ class Interview:
                 f"unknown question id '{missing[0]}' in bank {self.bank.id}",
                 f"See the ids with: roadmap banks show {self.bank.id}",
             )
-        items = list(self.bank.located)
+        # The country profile comes first: later questions may be shown or hidden by it.
+        items = list(self.bank.asked)
         if self.options.categories:
             items = [i for i in items if i.category.id in self.options.categories]
         if self.options.only:

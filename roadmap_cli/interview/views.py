@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from typing import Any
 
 from roadmap_cli.answers.model import Answer, AnswersFile
 from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
-from roadmap_cli.bank.model import Bank, Category, Located, Reference
+from roadmap_cli.bank.model import Bank, Category, Located, Question, Reference
 from roadmap_cli.interview.model import (
     ChoiceView,
     NumberView,
@@ -41,7 +42,7 @@ def question_view(
     def text(value: str | dict[str, str] | None) -> str:
         return localize(value, language, bank.default_language)
 
-    visible = [loc for loc in bank.located if shown.get(loc.question.id)]
+    visible = [loc for loc in bank.asked if shown.get(loc.question.id)]
     in_category = [loc for loc in visible if loc.category.id == item.category.id]
     position = next((i for i, loc in enumerate(visible, 1) if loc is item), len(visible))
     category_position = next(
@@ -65,7 +66,7 @@ def question_view(
         category_position=category_position,
         category_total=len(in_category),
         category_answered=answered,
-        guidance=text(question.guidance),
+        guidance=_guidance(question, text),
         references=tuple(reference_text(bank, ref, language) for ref in question.references),
         choices=tuple(
             ChoiceView(o.key, text(o.label), text(o.description), o.exclusive)
@@ -84,6 +85,14 @@ def question_view(
         flagged=current.flagged if current is not None else False,
         flag_reason=current.flag_reason if current is not None else None,
     )
+
+
+def _guidance(question: Question, text: Callable[[Any], str]) -> str:
+    """The question's guidance; for a critical question, also the obligation it rests on."""
+    guidance = text(question.guidance)
+    if question.critical and question.rationale:
+        guidance = f"{guidance} Why this question is critical: {text(question.rationale)}".strip()
+    return guidance
 
 
 def tally(

@@ -400,6 +400,10 @@ class _View:
             reason = f"answered “{answer}”, so it is not shown to be met ({minimum})"
         else:
             reason = f"answered “{answer}” ({charts.pct(item.score)}); {minimum}"
+        located = self.bank.by_id.get(item.question)
+        if located is not None and located.question.rationale:
+            # Critical means binding: say which obligation the standard rests on.
+            reason += f". It rests on: {self.text(located.question.rationale)}"
         return ItemView(
             question=item.question,
             text=self.question_text(item.question),
