@@ -8,6 +8,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
@@ -36,13 +37,19 @@ def _private_cache(
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path_factory.mktemp("cache")))
 
 
+class Cli(Protocol):
+    """The ``cli`` fixture: run ``roadmap ARGS`` in this process."""
+
+    def __call__(self, *args: object) -> Result: ...
+
+
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
     """Run ``roadmap ARGS`` in this process; returns a Result."""
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "80")
 
-    def invoke(*args: str) -> Result:
+    def invoke(*args: object) -> Result:
         code = run([str(a) for a in args])
         captured = capsys.readouterr()
         if code == 0:  # a failed run publishes nothing to check (stdout may hold a part)

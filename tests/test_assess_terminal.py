@@ -9,6 +9,7 @@ import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,7 @@ pexpect = pytest.importorskip("pexpect") if sys.platform != "win32" else None
 needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pty")
 
 
-def spawn(*args: str, cwd: Path) -> object:
+def spawn(*args: str, cwd: Path) -> Any:  # pexpect has no type information
     """Start ``roadmap ARGS`` in an 80x24 pseudo-terminal."""
     assert pexpect is not None
     env = {

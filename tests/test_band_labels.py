@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Cli
 
 CLASSIC = ROOT / "examples" / "rules" / "classic-bands.yaml"
 OLD_NAMES = {"Minimal": "Not started"}  # the only name that changed
@@ -23,7 +23,7 @@ def _bands(cli, *args: str) -> list[tuple[str, str | None]]:  # type: ignore[no-
     return found
 
 
-def test_northmarch_is_minimal_not_not_started(cli) -> None:  # type: ignore[no-untyped-def]
+def test_northmarch_is_minimal_not_not_started(cli: Cli) -> None:
     """Northmarch's trafficking law is partly in place: its low band must not say
     'Not started', which the answers contradict."""
     bands = _bands(cli, ROOT / "examples" / "northmarch-workshop.yaml")
@@ -32,13 +32,13 @@ def test_northmarch_is_minimal_not_not_started(cli) -> None:  # type: ignore[no-
 
 
 @pytest.mark.parametrize("example", sorted((ROOT / "examples").glob("*.yaml")), ids=str)
-def test_classic_profile_reproduces_the_old_labels(cli, example: Path) -> None:  # type: ignore[no-untyped-def]
+def test_classic_profile_reproduces_the_old_labels(cli: Cli, example: Path) -> None:
     new = _bands(cli, example)
     old = _bands(cli, example, "--rules", CLASSIC)
     assert old == [(node, OLD_NAMES.get(band or "", band)) for node, band in new]
 
 
-def test_classic_profile_names_the_five_old_bands(cli) -> None:  # type: ignore[no-untyped-def]
+def test_classic_profile_names_the_five_old_bands(cli: Cli) -> None:
     shown = cli("rules", "show", CLASSIC)
     assert shown.code == 0, shown.err
     for name in ("Not started", "Initial", "Developing", "Established", "Advanced"):

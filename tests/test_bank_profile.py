@@ -11,7 +11,7 @@ from pathlib import Path
 from roadmap_cli.answers.check import check_answers
 from roadmap_cli.answers.model import load_answers
 from roadmap_cli.bank.store import load_bank
-from tests.conftest import CORPUS, FIXTURE_BANK
+from tests.conftest import CORPUS, FIXTURE_BANK, Cli
 
 FIXTURE_TEXT = (FIXTURE_BANK / "bank.yaml").read_text(encoding="utf-8")
 
@@ -50,7 +50,7 @@ def _answers(tmp_path: Path, profile: str) -> Path:
     return path
 
 
-def test_a_profiled_bank_lints_clean_and_shows_its_profile(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_profiled_bank_lints_clean_and_shows_its_profile(cli: Cli, tmp_path: Path) -> None:
     bank = _bank(tmp_path, PROFILED)
     assert cli("banks", "lint", "--strict", bank).out == ""
     shown = cli("banks", "show", bank).out
@@ -77,7 +77,7 @@ def test_profile_questions_are_never_scored(tmp_path: Path) -> None:
     assert "CP1" not in {item.question.id for item in bank.located}
 
 
-def test_a_scored_profile_option_is_an_error(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_scored_profile_option_is_an_error(cli: Cli, tmp_path: Path) -> None:
     bank = _bank(
         tmp_path,
         PROFILED.replace("{key: coastal, label: Yes}", "{key: coastal, label: Yes, score: 1}"),
@@ -90,7 +90,7 @@ def test_a_scored_profile_option_is_an_error(cli, tmp_path: Path) -> None:  # ty
     )
 
 
-def test_a_profile_question_must_be_a_choice(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_profile_question_must_be_a_choice(cli: Cli, tmp_path: Path) -> None:
     text = PROFILED.replace(
         "    type: single\n    options:\n      - {key: coastal, label: Yes}\n"
         "      - {key: landlocked, label: No}\n",
@@ -100,7 +100,7 @@ def test_a_profile_question_must_be_a_choice(cli, tmp_path: Path) -> None:  # ty
     assert "error: profile question CP1 must be 'single' or 'multi', not 'text'" in result.out
 
 
-def test_a_critical_question_without_rationale_fails_strict_lint(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_critical_question_without_rationale_fails_strict_lint(cli: Cli, tmp_path: Path) -> None:
     text = FIXTURE_TEXT.replace(
         "            rationale: P029 Art. 4(2) binds Parties to give authorities this power.\n", ""
     )
@@ -113,7 +113,7 @@ def test_a_critical_question_without_rationale_fails_strict_lint(cli, tmp_path: 
     )
 
 
-def test_banks_show_prints_why_a_question_is_critical(cli) -> None:  # type: ignore[no-untyped-def]
+def test_banks_show_prints_why_a_question_is_critical(cli: Cli) -> None:
     out = cli("banks", "show", FIXTURE_BANK).out
     lines = out.splitlines()
     at = next(i for i, line in enumerate(lines) if "PO1.3" in line)

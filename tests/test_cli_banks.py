@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import CORPUS, FIXTURE_BANK, run_process
+from tests.conftest import CORPUS, FIXTURE_BANK, Cli, run_process
 
 FIXTURE_TEXT = (FIXTURE_BANK / "bank.yaml").read_text(encoding="utf-8")
 
@@ -18,7 +18,7 @@ def test_version_and_help_work_as_a_module() -> None:
     assert "banks" in helped.out and "validate" in helped.out
 
 
-def test_banks_list_shows_both_builtin_banks(cli) -> None:  # type: ignore[no-untyped-def]
+def test_banks_list_shows_both_builtin_banks(cli: Cli) -> None:
     result = cli("banks", "list")
     assert result.code == 0
     assert "regional-strategic-roadmap" in result.out and "workshop-demo" in result.out
@@ -26,13 +26,13 @@ def test_banks_list_shows_both_builtin_banks(cli) -> None:  # type: ignore[no-un
     assert max(len(line) for line in result.out.splitlines()) <= 80
 
 
-def test_banks_list_reports_a_broken_extra_bank(cli) -> None:  # type: ignore[no-untyped-def]
+def test_banks_list_reports_a_broken_extra_bank(cli: Cli) -> None:
     result = cli("banks", "list", CORPUS / "banks" / "duplicate-question-id.yaml")
     assert result.code == 1
     assert "duplicate-question-id.yaml: cannot be loaded" in result.err
 
 
-def test_unknown_bank_lists_the_known_ids(cli) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_bank_lists_the_known_ids(cli: Cli) -> None:
     result = cli("banks", "show", "regional-roadmap")
     assert result.code == 1
     assert result.err.splitlines() == [
@@ -42,7 +42,7 @@ def test_unknown_bank_lists_the_known_ids(cli) -> None:  # type: ignore[no-untyp
     ]
 
 
-def test_banks_show_prints_the_tree(cli) -> None:  # type: ignore[no-untyped-def]
+def test_banks_show_prints_the_tree(cli: Cli) -> None:
     result = cli("banks", "show", FIXTURE_BANK)
     assert result.code == 0
     lines = result.out.splitlines()
@@ -52,7 +52,7 @@ def test_banks_show_prints_the_tree(cli) -> None:  # type: ignore[no-untyped-def
     assert any("PO1.3" in line and "★" in line for line in lines)
 
 
-def test_lint_prints_every_problem_sorted_with_severity(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_lint_prints_every_problem_sorted_with_severity(cli: Cli, tmp_path: Path) -> None:
     text = (
         FIXTURE_TEXT.replace("            guidance: A budget line.\n", "")
         .replace(
@@ -74,7 +74,7 @@ def test_lint_prints_every_problem_sorted_with_severity(cli, tmp_path: Path) -> 
     assert "2 errors, 1 warning in 1 bank" in result.err
 
 
-def test_lint_strict_turns_warnings_into_errors(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_lint_strict_turns_warnings_into_errors(cli: Cli, tmp_path: Path) -> None:
     bank = tmp_path / "bank.yaml"
     bank.write_text(
         FIXTURE_TEXT.replace("            guidance: A budget line.\n", ""), encoding="utf-8"
@@ -85,7 +85,7 @@ def test_lint_strict_turns_warnings_into_errors(cli, tmp_path: Path) -> None:  #
     assert "error: scored question PL1.2 has no guidance" in strict.out
 
 
-def test_lint_warns_about_missing_translations(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_lint_warns_about_missing_translations(cli: Cli, tmp_path: Path) -> None:
     text = FIXTURE_TEXT.replace("languages: [en]", "languages: [en, fr]").replace(
         "title: Fixture bank", "title: {en: Fixture bank, fr: Banque de test}"
     )
@@ -98,7 +98,7 @@ def test_lint_warns_about_missing_translations(cli, tmp_path: Path) -> None:  # 
     assert not [line for line in result.out.splitlines() if "bank.yaml:5:" in line]
 
 
-def test_schema_is_json_that_names_the_fields(cli) -> None:  # type: ignore[no-untyped-def]
+def test_schema_is_json_that_names_the_fields(cli: Cli) -> None:
     bank = json.loads(cli("banks", "schema", "bank").out)
     assert bank["title"].startswith("roadmap-cli question bank")
     assert {"id", "title", "version", "categories", "scales", "instruments"} <= set(
@@ -110,7 +110,7 @@ def test_schema_is_json_that_names_the_fields(cli) -> None:  # type: ignore[no-u
     assert cli("banks", "schema", "report").code == 2
 
 
-def test_validate_warns_about_another_bank_version(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_validate_warns_about_another_bank_version(cli: Cli, tmp_path: Path) -> None:
     text = (CORPUS / "fixture-valid.yaml").read_text(encoding="utf-8")
     old = tmp_path / "old.yaml"
     old.write_text(
@@ -129,7 +129,7 @@ def test_validate_warns_about_another_bank_version(cli, tmp_path: Path) -> None:
     ]
 
 
-def test_validate_reports_several_files_and_fails_if_any_fails(cli) -> None:  # type: ignore[no-untyped-def]
+def test_validate_reports_several_files_and_fails_if_any_fails(cli: Cli) -> None:
     good = CORPUS / "fixture-valid.yaml"
     bad = CORPUS / "answers" / "value-not-an-option.yaml"
     result = cli("validate", "--bank", FIXTURE_BANK, good, bad)
@@ -145,7 +145,7 @@ def test_validate_reports_several_files_and_fails_if_any_fails(cli) -> None:  # 
     )
 
 
-def test_usage_error_exits_2(cli) -> None:  # type: ignore[no-untyped-def]
+def test_usage_error_exits_2(cli: Cli) -> None:
     result = cli("validate", "--no-such-option")
     assert result.code == 2
     assert "No such option" in result.err

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import CORPUS, FIXTURE_BANK
+from tests.conftest import CORPUS, FIXTURE_BANK, Cli
 
 BANK_CASES = yaml.safe_load((CORPUS / "banks" / "expected.yaml").read_text(encoding="utf-8"))
 ANSWER_CASES = yaml.safe_load((CORPUS / "answers" / "expected.yaml").read_text(encoding="utf-8"))
@@ -40,7 +40,7 @@ def test_corpus_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(BANK_CASES))
-def test_broken_bank_is_reported_at_its_line(cli, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_broken_bank_is_reported_at_its_line(cli: Cli, name: str) -> None:
     line, fragment = BANK_CASES[name]
     path = CORPUS / "banks" / name
     result = cli("banks", "lint", path)
@@ -49,14 +49,14 @@ def test_broken_bank_is_reported_at_its_line(cli, name: str) -> None:  # type: i
 
 
 @pytest.mark.parametrize("name", sorted(ANSWER_CASES))
-def test_broken_answers_file_is_reported_at_its_line(cli, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_broken_answers_file_is_reported_at_its_line(cli: Cli, name: str) -> None:
     line, fragment = ANSWER_CASES[name]
     result = cli("validate", "--bank", FIXTURE_BANK, CORPUS / "answers" / name)
     assert result.code == 1
     _check(result.out + result.err, name, line, fragment)
 
 
-def test_fixture_answers_file_is_valid(cli) -> None:  # type: ignore[no-untyped-def]
+def test_fixture_answers_file_is_valid(cli: Cli) -> None:
     result = cli("validate", "--bank", FIXTURE_BANK, CORPUS / "fixture-valid.yaml")
     assert result.code == 0, result.out + result.err
     assert "ok — 5 of 6 questions answered" in result.out
@@ -106,7 +106,7 @@ def test_alias_bomb_stays_within_memory() -> None:
 
 
 @pytest.mark.parametrize("variant", ["bom", "crlf", "bom+crlf"])
-def test_bom_and_crlf_files_load(cli, tmp_path: Path, variant: str) -> None:  # type: ignore[no-untyped-def]
+def test_bom_and_crlf_files_load(cli: Cli, tmp_path: Path, variant: str) -> None:
     text = (CORPUS / "fixture-valid.yaml").read_text(encoding="utf-8")
     if "crlf" in variant:
         text = text.replace("\n", "\r\n")

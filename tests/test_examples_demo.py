@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from roadmap_cli import resources
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Cli
 
 SAMPLES = [
     "kestria-full.yaml",
@@ -27,7 +27,7 @@ def _files(folder: Path) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_examples_lists_every_sample_with_its_country(cli) -> None:  # type: ignore[no-untyped-def]
+def test_examples_lists_every_sample_with_its_country(cli: Cli) -> None:
     result = cli("examples")
     assert result.code == 0, result.err
     rows = {line.split()[0]: line for line in result.out.splitlines() if ".yaml" in line}
@@ -38,7 +38,7 @@ def test_examples_lists_every_sample_with_its_country(cli) -> None:  # type: ign
     assert "roadmap examples --copy examples" in result.err
 
 
-def test_copy_writes_the_packaged_files_unchanged(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_copy_writes_the_packaged_files_unchanged(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "mine"
     result = cli("examples", "--copy", target)
     assert result.code == 0, result.err
@@ -50,7 +50,7 @@ def test_copy_writes_the_packaged_files_unchanged(cli, tmp_path: Path) -> None: 
     assert "already holds every example" in again.err
 
 
-def test_copy_never_overwrites_an_edited_example(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_copy_never_overwrites_an_edited_example(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "veloria-workshop.yaml").write_text("my notes\n", encoding="utf-8")
     result = cli("examples", "--copy", tmp_path)
     assert result.code == 1
@@ -95,7 +95,7 @@ def test_every_documented_examples_command_works_after_copying(  # type: ignore[
     assert opened and opened[0].endswith("veloria-workshop.report.html")
 
 
-def test_demo_makes_the_workshop_folder(cli, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_demo_makes_the_workshop_folder(cli: Cli, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = cli("demo", "workshop")
     assert result.code == 0, result.err
@@ -145,7 +145,7 @@ def test_the_handout_escapes_text_from_the_bank() -> None:
     assert "``roadmap validate we`ird``" in markdown
 
 
-def test_demo_refuses_a_folder_it_did_not_make(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_demo_refuses_a_folder_it_did_not_make(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("keep me", encoding="utf-8")
     result = cli("demo", tmp_path)
     assert result.code == 1
@@ -157,7 +157,7 @@ def test_demo_refuses_a_folder_it_did_not_make(cli, tmp_path: Path) -> None:  # 
     assert _files(tmp_path) == {"notes.txt"}
 
 
-def test_demo_again_refreshes_its_files_and_keeps_the_trainers(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_demo_again_refreshes_its_files_and_keeps_the_trainers(cli: Cli, tmp_path: Path) -> None:
     room = tmp_path / "room"
     assert cli("demo", room).code == 0
     (room / "my-country.yaml").write_text("mine\n", encoding="utf-8")
@@ -167,7 +167,7 @@ def test_demo_again_refreshes_its_files_and_keeps_the_trainers(cli, tmp_path: Pa
     assert (room / "handout.md").read_text(encoding="utf-8").startswith("# roadmap-cli")
 
 
-def test_demo_refuses_a_file(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_demo_refuses_a_file(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "f").write_text("x", encoding="utf-8")
     result = cli("demo", tmp_path / "f")
     assert result.code == 1
@@ -177,7 +177,7 @@ def test_demo_refuses_a_file(cli, tmp_path: Path) -> None:  # type: ignore[no-un
 
 
 @pytest.mark.skipif(not hasattr(Path, "symlink_to"), reason="no symbolic links")
-def test_demo_never_writes_through_a_link_out_of_the_folder(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_demo_never_writes_through_a_link_out_of_the_folder(cli: Cli, tmp_path: Path) -> None:
     room, elsewhere = tmp_path / "room", tmp_path / "elsewhere"
     assert cli("demo", room).code == 0
     elsewhere.mkdir()

@@ -14,7 +14,7 @@ import yaml
 
 from roadmap_cli.files import write_atomic
 from roadmap_cli.yamlio import parse_yaml
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, Cli
 
 GOOD = CORPUS / "examples-1.0.0" / "veloria-workshop.yaml"
 
@@ -26,7 +26,7 @@ def _named_bank(tmp_path: Path, bank_id: str) -> Path:
     return path
 
 
-def test_a_bank_id_that_is_a_path_is_never_read(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_bank_id_that_is_a_path_is_never_read(cli: Cli, tmp_path: Path) -> None:
     for bank_id in ("/dev/zero", "/dev/stdin", "../../etc/passwd", "x" * 300):
         result = cli("validate", _named_bank(tmp_path, bank_id))
         assert result.code == 1
@@ -34,7 +34,7 @@ def test_a_bank_id_that_is_a_path_is_never_read(cli, tmp_path: Path) -> None:  #
         assert "internal error" not in result.err
 
 
-def test_one_hostile_file_does_not_stop_a_batch(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_one_hostile_file_does_not_stop_a_batch(cli: Cli, tmp_path: Path) -> None:
     _named_bank(tmp_path, "/dev/zero")
     shutil.copy(GOOD, tmp_path / "good.yaml")
     result = cli("score", tmp_path, "--format", "csv")
@@ -69,7 +69,7 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and symli
 
 
 @posix_only
-def test_odd_entries_in_a_folder_are_reported_never_opened(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_odd_entries_in_a_folder_are_reported_never_opened(cli: Cli, tmp_path: Path) -> None:
     shutil.copy(GOOD, tmp_path / "good.yaml")
     os.mkfifo(tmp_path / "pipe.yaml")  # opening it would wait forever
     (tmp_path / "dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
@@ -86,7 +86,7 @@ def test_odd_entries_in_a_folder_are_reported_never_opened(cli, tmp_path: Path) 
     assert "4 of 5 files failed" in err
 
 
-def test_more_jobs_than_cpus_are_capped_with_a_message(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_more_jobs_than_cpus_are_capped_with_a_message(cli: Cli, tmp_path: Path) -> None:
     for name in ("a.yaml", "b.yaml"):
         shutil.copy(GOOD, tmp_path / name)
     result = cli("score", tmp_path, "--jobs", "1000", "--format", "csv")
@@ -95,14 +95,14 @@ def test_more_jobs_than_cpus_are_capped_with_a_message(cli, tmp_path: Path) -> N
     assert f"roadmap: using {cpus} processes, one per CPU (not 1000)" in result.err
 
 
-def test_an_empty_or_folder_output_is_a_usage_error(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_or_folder_output_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
     for output in ("", str(tmp_path)):
         result = cli("score", GOOD, "--format", "json", "-o", output)
         assert result.code == 2
         assert "is a folder: give a file name, e.g. scores.json" in result.err
 
 
-def test_a_category_file_outside_the_bank_folder_is_never_read(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_category_file_outside_the_bank_folder_is_never_read(cli: Cli, tmp_path: Path) -> None:
     bank = tmp_path / "bank"
     shutil.copytree(CORPUS / "fixture-bank", bank)
     text = (bank / "bank.yaml").read_text(encoding="utf-8")
@@ -155,7 +155,7 @@ answers:
 """
 
 
-def test_text_from_files_never_reaches_the_terminal_raw(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_text_from_files_never_reaches_the_terminal_raw(cli: Cli, tmp_path: Path) -> None:
     bank = _hostile_bank(tmp_path)
     answers = tmp_path / "a.yaml"
     answers.write_text(HOSTILE_ANSWERS, encoding="utf-8")
@@ -177,7 +177,7 @@ def test_text_from_files_never_reaches_the_terminal_raw(cli, tmp_path: Path) -> 
     assert "\\x1b[2Jx" in runs["validate"].err
 
 
-def test_a_bank_link_must_be_a_web_address(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_bank_link_must_be_a_web_address(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "bank"
     shutil.copytree(CORPUS / "fixture-bank", folder)
     text = (folder / "bank.yaml").read_text(encoding="utf-8")
@@ -202,7 +202,7 @@ TEMPLATES = {
 
 
 @pytest.mark.parametrize("case", sorted(TEMPLATES))
-def test_a_users_template_has_limits(cli, tmp_path: Path, case: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_users_template_has_limits(cli: Cli, tmp_path: Path, case: str) -> None:
     source, message = TEMPLATES[case]
     (tmp_path / "mine" / "html").mkdir(parents=True)
     (tmp_path / "mine" / "html" / "report.html.j2").write_text(source, encoding="utf-8")
@@ -214,7 +214,7 @@ def test_a_users_template_has_limits(cli, tmp_path: Path, case: str) -> None:  #
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="address space capped on Linux")
-def test_a_template_that_doubles_text_runs_out_of_its_memory(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_template_that_doubles_text_runs_out_of_its_memory(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "mine" / "html").mkdir(parents=True)
     (tmp_path / "mine" / "html" / "report.html.j2").write_text(
         '{% set ns = namespace(s="x") %}{% for i in range(40) %}'

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import CORPUS, Result
+from tests.conftest import CORPUS, Cli, Result
 
 BANK = CORPUS / "migration-bank"
 # The shipped examples as they were on 1.0.0 of their banks (examples/ moves on).
@@ -32,7 +32,7 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
-def test_full_file_to_1_1_0_matches_the_worked_example(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_full_file_to_1_1_0_matches_the_worked_example(cli: Cli, tmp_path: Path) -> None:
     source = _copy(tmp_path, "full-1.0.0.yaml")
     result: Result = cli("migrate", source, "--bank", BANK, "--to", "1.1.0")
     assert result.code == 0, result.err
@@ -63,7 +63,9 @@ def test_full_file_to_1_1_0_matches_the_worked_example(cli, tmp_path: Path) -> N
     assert "ok — 9 of 9 questions answered" in checked.out
 
 
-def test_full_file_to_latest_lists_exactly_the_questions_to_ask_again(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_full_file_to_latest_lists_exactly_the_questions_to_ask_again(
+    cli: Cli, tmp_path: Path
+) -> None:
     source = _copy(tmp_path, "full-1.0.0.yaml")
     result = cli("migrate", source, "--bank", BANK)
     assert result.code == 0, result.err
@@ -84,7 +86,7 @@ def test_full_file_to_latest_lists_exactly_the_questions_to_ask_again(cli, tmp_p
     assert checked.code == 0 and "ok — 4 of 9 questions answered" in checked.out
 
 
-def test_partial_file_rescales_what_it_can(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_partial_file_rescales_what_it_can(cli: Cli, tmp_path: Path) -> None:
     source = _copy(tmp_path, "partial-1.1.0.yaml")
     result = cli("migrate", source, "--bank", BANK)
     assert result.code == 0, result.err
@@ -108,7 +110,7 @@ def _counts(data: dict[str, Any]) -> tuple[int, int, int, int, set[str]]:
     )
 
 
-def test_nothing_is_lost_from_the_full_fixture(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_is_lost_from_the_full_fixture(cli: Cli, tmp_path: Path) -> None:
     source = _copy(tmp_path, "full-1.0.0.yaml")
     before = _counts(_read(source))
     assert cli("migrate", source, "--bank", BANK).code == 0
@@ -122,7 +124,7 @@ def test_nothing_is_lost_from_the_full_fixture(cli, tmp_path: Path) -> None:  # 
 
 @pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
 def test_every_example_migrates_to_the_latest_version_losing_nothing(
-    cli,  # type: ignore[no-untyped-def]
+    cli: Cli,
     tmp_path: Path,
     example: Path,
 ) -> None:
@@ -150,7 +152,7 @@ def _digest(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
-def test_dry_run_writes_nothing_and_a_second_run_changes_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_dry_run_writes_nothing_and_a_second_run_changes_nothing(cli: Cli, tmp_path: Path) -> None:
     source = _copy(tmp_path, "full-1.0.0.yaml")
     before = _digest(tmp_path)
     dry = cli("migrate", source, "--bank", BANK, "--dry-run")
@@ -168,7 +170,7 @@ def test_dry_run_writes_nothing_and_a_second_run_changes_nothing(cli, tmp_path: 
     assert _digest(tmp_path) == once
 
 
-def test_asking_for_a_missing_or_earlier_version_writes_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_asking_for_a_missing_or_earlier_version_writes_nothing(cli: Cli, tmp_path: Path) -> None:
     source = _copy(tmp_path, "full-1.0.0.yaml")
     result = cli("migrate", source, "--bank", BANK, "--to", "3.0.0")
     assert result.code == 1
@@ -216,7 +218,7 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("case", sorted(HOSTILE))
-def test_a_hostile_map_is_a_located_lint_error(cli, tmp_path: Path, case: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_hostile_map_is_a_located_lint_error(cli: Cli, tmp_path: Path, case: str) -> None:
     steps, line, message = HOSTILE[case]
     bank = tmp_path / "bank"
     shutil.copytree(BANK, bank)
@@ -258,7 +260,7 @@ def _as_before(old: Any, new: Any) -> Any:
 
 @pytest.mark.parametrize("rules", sorted(CLASSIC))
 def test_a_1_0_0_file_scores_exactly_as_before_the_new_version_shipped(
-    cli,  # type: ignore[no-untyped-def]
+    cli: Cli,
     rules: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -282,7 +284,7 @@ def test_a_1_0_0_file_scores_exactly_as_before_the_new_version_shipped(
         assert _as_before(old, new) == old, old["file"]
 
 
-def test_the_migration_map_schema_accepts_the_shipped_maps(cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_migration_map_schema_accepts_the_shipped_maps(cli: Cli) -> None:
     import json
 
     import jsonschema
@@ -300,7 +302,7 @@ def test_the_migration_map_schema_accepts_the_shipped_maps(cli) -> None:  # type
         jsonschema.validate({"format": "roadmap-migrations/1", "steps": [{"from": "1"}]}, schema)
 
 
-def test_banks_show_changes_prints_the_changelog(cli) -> None:  # type: ignore[no-untyped-def]
+def test_banks_show_changes_prints_the_changelog(cli: Cli) -> None:
     shipped = cli("banks", "show", "workshop-demo", "--changes")
     assert shipped.code == 0
     assert "## 1.1.0" in shipped.out

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from tests.conftest import CORPUS, FIXTURE_BANK, ROOT
+from tests.conftest import CORPUS, FIXTURE_BANK, ROOT, Cli
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -20,14 +20,14 @@ ANSWERS = CORPUS / "fixture-valid.yaml"
 HOSTILE = ['<script>alert("x")</script>', '"><img src=x onerror=alert(1)>', "{{ 7*7 }}"]
 
 
-def _report(cli, *args: str) -> str:  # type: ignore[no-untyped-def]
+def _report(cli: Cli, *args: object) -> str:
     result = cli("report", *args, "--output", "-")
     assert result.code == 0, result.err
     return str(result.out)
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
-def test_report_matches_the_golden_file(cli, fmt: str) -> None:  # type: ignore[no-untyped-def]
+def test_report_matches_the_golden_file(cli: Cli, fmt: str) -> None:
     text = _report(cli, ANSWERS, "--bank", FIXTURE_BANK, "--format", fmt)
     golden = GOLDEN / f"fixture-report.{fmt}"
     if UPDATE:
@@ -38,7 +38,7 @@ def test_report_matches_the_golden_file(cli, fmt: str) -> None:  # type: ignore[
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
-def test_reports_are_deterministic(cli, fmt: str) -> None:  # type: ignore[no-untyped-def]
+def test_reports_are_deterministic(cli: Cli, fmt: str) -> None:
     first = _report(cli, ANSWERS, "--bank", FIXTURE_BANK, "--format", fmt)
     assert first == _report(cli, ANSWERS, "--bank", FIXTURE_BANK, "--format", fmt)
     assert "Generated" not in first
@@ -58,7 +58,7 @@ def _hostile_answers(tmp_path: Path) -> Path:
     return path
 
 
-def test_hostile_text_is_escaped_in_html(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_text_is_escaped_in_html(cli: Cli, tmp_path: Path) -> None:
     html = _report(cli, _hostile_answers(tmp_path), "--bank", FIXTURE_BANK, "--format", "html")
     assert "<script" not in html.lower()
     assert "<img" not in html.lower()
@@ -70,7 +70,7 @@ def test_hostile_text_is_escaped_in_html(cli, tmp_path: Path) -> None:  # type: 
     )
 
 
-def test_hostile_text_is_text_in_markdown(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_text_is_text_in_markdown(cli: Cli, tmp_path: Path) -> None:
     markdown = _report(cli, _hostile_answers(tmp_path), "--bank", FIXTURE_BANK, "--format", "md")
     html = MarkdownIt("commonmark").enable("table").render(markdown)
     assert "<script" not in html.lower() and "<img" not in html.lower()
@@ -79,7 +79,7 @@ def test_hostile_text_is_text_in_markdown(cli, tmp_path: Path) -> None:  # type:
     assert "{{ 7*7 }}" in html
 
 
-def test_markdown_renders_to_the_expected_headings_and_tables(cli) -> None:  # type: ignore[no-untyped-def]
+def test_markdown_renders_to_the_expected_headings_and_tables(cli: Cli) -> None:
     markdown = _report(cli, ANSWERS, "--bank", FIXTURE_BANK, "--format", "md")
     tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
     headings = [
@@ -109,7 +109,7 @@ def test_markdown_renders_to_the_expected_headings_and_tables(cli) -> None:  # t
     assert header_cells == ["Category", "Score", "Band", "Answered"]
 
 
-def test_template_dir_overrides_one_part_in_the_sandbox(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_template_dir_overrides_one_part_in_the_sandbox(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "md").mkdir()
     (tmp_path / "md" / "cover.md.j2").write_text(
         "# Custom cover for {{ meta.country | md }}\n", encoding="utf-8"
@@ -136,7 +136,7 @@ def test_template_dir_overrides_one_part_in_the_sandbox(cli, tmp_path: Path) -> 
     assert "md/cover.md.j2, line 1" in result.err and "unsafe" in result.err
 
 
-def test_template_error_is_one_line_naming_template_and_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_template_error_is_one_line_naming_template_and_line(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "html").mkdir()
     (tmp_path / "html" / "summary.html.j2").write_text(
         "<p>ok</p>\n<p>{% if %}</p>\n", encoding="utf-8"
@@ -152,7 +152,7 @@ def test_template_error_is_one_line_naming_template_and_line(cli, tmp_path: Path
     assert "summary.html.j2, line 1: 'no_such_name' is undefined" in result.err
 
 
-def test_errors_in_a_users_templates_name_the_template(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_errors_in_a_users_templates_name_the_template(cli: Cli, tmp_path: Path) -> None:
     output = tmp_path / "r.html"
     output.write_text("the report from last week\n", encoding="utf-8")
     parts = tmp_path / "parts"
@@ -172,7 +172,7 @@ def test_errors_in_a_users_templates_name_the_template(cli, tmp_path: Path) -> N
     assert "internal error" not in result.err
 
 
-def test_default_output_sits_next_to_the_answers(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_default_output_sits_next_to_the_answers(cli: Cli, tmp_path: Path) -> None:
     answers = tmp_path / "examplestan.yaml"
     shutil.copy(ANSWERS, answers)
     result = cli("report", answers, "--bank", FIXTURE_BANK)
@@ -184,7 +184,7 @@ def test_default_output_sits_next_to_the_answers(cli, tmp_path: Path) -> None:  
     assert (tmp_path / "examplestan.report.md").exists()
 
 
-def test_invalid_answers_give_no_report(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_answers_give_no_report(cli: Cli, tmp_path: Path) -> None:
     result = cli(
         "report",
         CORPUS / "answers" / "value-not-an-option.yaml",
@@ -205,7 +205,7 @@ def _validator() -> str:
 
 
 @pytest.mark.skipif(shutil.which("java") is None, reason="the Nu HTML checker needs Java")
-def test_html_passes_the_nu_html_checker(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_html_passes_the_nu_html_checker(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "site"
     folder.mkdir()
     (folder / "report.html").write_text(
@@ -232,7 +232,7 @@ def test_html_passes_the_nu_html_checker(cli, tmp_path: Path) -> None:  # type: 
 
 
 @pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
-def test_markdown_converts_to_docx_with_pandoc(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_markdown_converts_to_docx_with_pandoc(cli: Cli, tmp_path: Path) -> None:
     import zipfile
 
     markdown = tmp_path / "report.md"
@@ -247,7 +247,7 @@ def test_markdown_converts_to_docx_with_pandoc(cli, tmp_path: Path) -> None:  # 
     assert "Gap report: Examplestan" in body
 
 
-def test_a_template_can_extend_the_builtin_report(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_template_can_extend_the_builtin_report(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "html").mkdir()
     (tmp_path / "html" / "report.html.j2").write_text(
         '{% extends "builtin/html/report.html.j2" %}\n'

@@ -13,7 +13,7 @@ import yaml
 from roadmap_cli.assessment import open_assessment
 from roadmap_cli.report.context import build_context
 from roadmap_cli.scoring.registry import select_rule
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Cli
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 RULES = ["weighted", "minimum-standards", "walk-free"]
@@ -46,8 +46,8 @@ def tenth(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("rules", RULES)
 def test_a_tenth_answered_is_provisional_and_blanks_are_not_failures(
-    cli, tenth: Path, rules: str
-) -> None:  # type: ignore[no-untyped-def]
+    cli: Cli, tenth: Path, rules: str
+) -> None:
     html = _report(cli, tenth, "--rules", rules)
     cover = _part(html, '<header class="cover">', "</header>")
     match = re.search(r"Provisional — 13 of (\d+) questions answered", cover)
@@ -70,7 +70,7 @@ def test_a_tenth_answered_is_provisional_and_blanks_are_not_failures(
     assert set(unanswered_critical) <= set(re.findall(r"\*\*([A-Z]{2}\d+\.\d+)\*\*", listed))
 
 
-def test_a_complete_file_is_not_provisional(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_complete_file_is_not_provisional(cli: Cli, tmp_path: Path) -> None:
     html = _report(cli, ROOT / "examples" / "veloria-workshop.yaml")
     assert "Provisional" not in html and "All 14 questions answered." in html
 
@@ -83,7 +83,7 @@ def _json_gaps(cli, answers: Path, rules: str) -> list[str]:  # type: ignore[no-
 
 @pytest.mark.parametrize("rules", RULES)
 @pytest.mark.parametrize("answers", EXAMPLES, ids=lambda p: p.stem)
-def test_priority_order_equals_the_json_gap_order(cli, answers: Path, rules: str) -> None:  # type: ignore[no-untyped-def]
+def test_priority_order_equals_the_json_gap_order(cli: Cli, answers: Path, rules: str) -> None:
     expected = _json_gaps(cli, answers, rules)
     assert expected, "every example has gaps"
 
@@ -119,7 +119,7 @@ def test_no_strongest_area_holds_an_unmet_standard_or_a_red_flag() -> None:
     assert removed, "some example has a high-band section with a red flag or unmet standard"
 
 
-def test_capped_category_headings_say_capped(cli) -> None:  # type: ignore[no-untyped-def]
+def test_capped_category_headings_say_capped(cli: Cli) -> None:
     capped_file = ROOT / "examples" / "veloria-workshop-2024.yaml"  # two of four capped
     result = cli("score", capped_file, "--rules", "minimum-standards", "--format", "json")
     categories = json.loads(result.out)["files"][0]["categories"]
@@ -133,7 +133,7 @@ def test_capped_category_headings_say_capped(cli) -> None:  # type: ignore[no-un
     assert {title: "(capped)" in rest for title, rest in headings.items()} == capped
 
 
-def test_summary_tells_each_item_once(cli) -> None:  # type: ignore[no-untyped-def]
+def test_summary_tells_each_item_once(cli: Cli) -> None:
     html = _report(cli, KESTRIA, "--rules", "minimum-standards")
     summary = _part(html, '<section class="summary"', "</section>")
     # PX2.7 is priority 1, a red flag and an unmet minimum standard: told once.
@@ -144,7 +144,7 @@ def test_summary_tells_each_item_once(cli) -> None:  # type: ignore[no-untyped-d
     assert summary.index("<h3>Red flags</h3>") < summary.index("<h3>Minimum standards not met")
 
 
-def test_plain_words_and_the_date_of_the_answers(cli) -> None:  # type: ignore[no-untyped-def]
+def test_plain_words_and_the_date_of_the_answers(cli: Cli) -> None:
     html = _report(cli, KESTRIA)
     assert not re.search(r"priority \d+\.\d", html, re.I)
     assert "How the visible questions" not in html
@@ -161,7 +161,7 @@ def test_plain_words_and_the_date_of_the_answers(cli) -> None:  # type: ignore[n
     assert '<nav class="contents"' in html
 
 
-def test_high_contrast_theme(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_high_contrast_theme(cli: Cli, tmp_path: Path) -> None:
     plain = _report(cli, KESTRIA)
     bright = _report(cli, KESTRIA, "--theme", "high-contrast")
     assert "High contrast" not in plain and "High contrast" in bright
@@ -171,7 +171,7 @@ def test_high_contrast_theme(cli, tmp_path: Path) -> None:  # type: ignore[no-un
     assert not (tmp_path / "r.md").exists()
 
 
-def test_an_unmet_minimum_standard_names_the_obligation_it_rests_on(cli) -> None:  # type: ignore[no-untyped-def]
+def test_an_unmet_minimum_standard_names_the_obligation_it_rests_on(cli: Cli) -> None:
     markdown = _report(cli, ROOT / "examples" / "kestria-full.yaml", "--format", "md")
     line = next(row for row in markdown.splitlines() if row.startswith("- **PR1.6**"))
     assert "It rests on: TIPP Art. 5(1) binds Parties to criminalise" in line

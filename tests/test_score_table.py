@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from roadmap_cli.cli.short_names import common_folder, middle_ellipsis
+from tests.conftest import Cli
 from tests.scoring_helpers import TYPICAL, write_answers, write_bank
 
 LONG = "veloria-workshop-second-round-after-the-cabinet-review.yaml"
@@ -23,7 +24,7 @@ def nested(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_names_are_shortened_in_the_middle_and_fit_80_columns(nested: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_names_are_shortened_in_the_middle_and_fit_80_columns(nested: Path, cli: Cli) -> None:
     result = cli("score", "assessments/2026/ministry-of-justice", "-b", "mini-bank.yaml")
     assert result.code == 0, result.err
     lines = result.out.splitlines()
@@ -43,7 +44,7 @@ def test_names_are_shortened_in_the_middle_and_fit_80_columns(nested: Path, cli)
     assert not any("ministry-of" in line for line in lines[1:])  # never broken over lines
 
 
-def test_a_legend_explains_the_abbreviated_columns(nested: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_legend_explains_the_abbreviated_columns(nested: Path, cli: Cli) -> None:
     result = cli("score", "assessments/2026/ministry-of-justice", "-b", "mini-bank.yaml")
     lines = result.out.splitlines()
     last_blank = max(i for i, line in enumerate(lines) if not line.strip())

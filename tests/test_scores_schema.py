@@ -13,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tests.conftest import SCORES_CHECKED
+from tests.conftest import SCORES_CHECKED, Cli
 from tests.scoring_helpers import TYPICAL, write_answers, write_bank
 
 
@@ -28,7 +28,7 @@ def scored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> dict:  # typ
     return json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
-def test_both_spellings_print_the_same_schema(cli) -> None:  # type: ignore[no-untyped-def]
+def test_both_spellings_print_the_same_schema(cli: Cli) -> None:
     new = cli("schema", "scores")
     old = cli("banks", "schema", "scores")
     assert new.code == old.code == 0

@@ -21,6 +21,7 @@ from roadmap_cli.bank.model import Bank
 from roadmap_cli.scoring.model import Scorecard
 from roadmap_cli.scoring.numbers import fixed, percent, short
 from roadmap_cli.scoring.registry import select_rule
+from tests.conftest import Cli
 from tests.scoring_helpers import MINI, TYPICAL, answers, mini_bank, write_answers, write_bank
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,7 +71,7 @@ def test_walk_free_explain_note_counts_the_sections_it_combines() -> None:
     assert card.overall.trace.notes == ("1.2917 points − 0.75 penalty over 3 sections = 0.1806",)
 
 
-def test_walk_free_json_prints_no_category_weight(tmp_path: Path, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_walk_free_json_prints_no_category_weight(tmp_path: Path, cli: Cli, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     write_bank(tmp_path)
     write_answers(tmp_path / "a.yaml", TYPICAL)
@@ -133,7 +134,7 @@ def test_percentages_round_half_up(value: float, shown: str) -> None:
     assert percent(value) == shown
 
 
-def test_table_shows_62_5_percent_as_63(tmp_path: Path, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_table_shows_62_5_percent_as_63(tmp_path: Path, cli: Cli, monkeypatch) -> None:
     """Only A2 answered in A: x and z ticked (3/4) and 2 years (0.5): (0.75 + 0.5) / 2."""
     monkeypatch.chdir(tmp_path)
     write_bank(tmp_path)
@@ -223,7 +224,7 @@ def test_a_red_flag_tag_without_marked_options_raises_nothing() -> None:
     assert "whose options mark none raises one when it scores 0" not in SAYS
 
 
-def test_rules_that_subtract_nothing_give_no_penalty(tmp_path: Path, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_rules_that_subtract_nothing_give_no_penalty(tmp_path: Path, cli: Cli, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     write_bank(tmp_path)
     write_answers(tmp_path / "a.yaml", TYPICAL)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import Cli
 from tests.scoring_helpers import TYPICAL, write_answers, write_bank
 
 
@@ -25,7 +26,7 @@ def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_table_for_one_file(files: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_table_for_one_file(files: Path, cli: Cli) -> None:
     result = cli("score", "answers/alpha.yaml", "--bank", "mini-bank.yaml")
     assert result.code == 0, result.err
     assert "answers/alpha.yaml — Alphaland — rules weighted" in result.out
@@ -35,7 +36,7 @@ def test_table_for_one_file(files: Path, cli) -> None:  # type: ignore[no-untype
     assert "red flag: B1.1 — answered 'some'" in result.out
 
 
-def test_bad_file_is_reported_and_the_rest_scored(files: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_bad_file_is_reported_and_the_rest_scored(files: Path, cli: Cli) -> None:
     result = cli("score", "answers", "--bank", "mini-bank.yaml", "--format", "csv")
     assert result.code == 1
     rows = list(csv.DictReader(io.StringIO(result.out)))
@@ -54,7 +55,7 @@ def test_bad_file_is_reported_and_the_rest_scored(files: Path, cli) -> None:  # 
     assert err[-1] == "1 of 3 files failed"
 
 
-def test_json_is_versioned_and_byte_identical(files: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_json_is_versioned_and_byte_identical(files: Path, cli: Cli) -> None:
     first = cli("score", "answers/*.yaml", "--bank", "mini-bank.yaml", "-f", "json")
     again = cli("score", "answers/beta.yaml", "answers", "-b", "mini-bank.yaml", "-f", "json")
     assert first.code == again.code == 1
@@ -71,7 +72,7 @@ def test_json_is_versioned_and_byte_identical(files: Path, cli) -> None:  # type
     assert data["failed"][0]["file"] == "answers/broken.yaml"
 
 
-def test_jobs_give_the_same_output(files: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_jobs_give_the_same_output(files: Path, cli: Cli) -> None:
     for i in range(6):
         write_answers(files / "answers" / f"extra{i}.yaml", {**TYPICAL, "A2.2": i})
     one = cli("score", "answers", "-b", "mini-bank.yaml", "-f", "json")
@@ -79,7 +80,7 @@ def test_jobs_give_the_same_output(files: Path, cli) -> None:  # type: ignore[no
     assert one.out == two.out and one.code == two.code == 1
 
 
-def test_csv_per_question_with_bom_to_a_file(files: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_csv_per_question_with_bom_to_a_file(files: Path, cli: Cli) -> None:
     result = cli(
         "score", "answers/alpha.yaml", "-b", "mini-bank.yaml",
         "--per-question", "--bom", "--output", "scores.csv",
@@ -95,7 +96,7 @@ def test_csv_per_question_with_bom_to_a_file(files: Path, cli) -> None:  # type:
     assert not list(files.glob(".scores.csv.*"))  # no temporary file left behind
 
 
-def test_explain(files: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_explain(files: Path, cli: Cli) -> None:
     result = cli("score", "answers/alpha.yaml", "-b", "mini-bank.yaml", "--explain", "A1")
     assert result.code == 0
     assert result.out.splitlines()[:2] == [
@@ -114,27 +115,27 @@ def test_explain(files: Path, cli) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def test_nothing_matches(files: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_matches(files: Path, cli: Cli) -> None:
     result = cli("score", "nope/*.yaml", "missing.yaml", "-b", "mini-bank.yaml")
     assert result.code == 1
     assert "roadmap: nope/*.yaml: no file matches this pattern" in result.err
     assert "roadmap: missing.yaml: no such file or folder" in result.err
 
 
-def test_table_output_needs_a_format(files: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_table_output_needs_a_format(files: Path, cli: Cli) -> None:
     result = cli("score", "answers/alpha.yaml", "-b", "mini-bank.yaml", "-o", "x.txt")
     assert result.code == 2
     assert "roadmap: --output needs --format json or csv" in result.err
 
 
-def test_rules_show(cli) -> None:  # type: ignore[no-untyped-def]
+def test_rules_show(cli: Cli) -> None:
     result = cli("rules", "show", "walk-free")
     assert result.code == 0
     assert 'red_flag_cap: "BBB"' in result.out
     assert "source: built-in" in result.out
 
 
-def test_examples_validate_and_score(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_examples_validate_and_score(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     """The shipped examples are valid, and the three workshop countries differ clearly."""
     root = Path(__file__).resolve().parent.parent
     monkeypatch.chdir(root)
@@ -152,7 +153,7 @@ def test_examples_validate_and_score(cli, monkeypatch: pytest.MonkeyPatch) -> No
     assert scores["veloria-workshop-2024"] < scores["veloria-workshop"] - 0.15
 
 
-def test_shipped_profile(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_shipped_profile(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     """The example profile loads, and caps Veloria's Principles at Initial (PR1.2, which
     is critical, is only 'partly' in place; PR2.1 is no longer critical in workshop-demo
     1.1.0)."""

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.conftest import Cli
 from tests.scoring_helpers import TYPICAL, write_bank
 
 ASSESSMENT = {
@@ -41,7 +42,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_json_carries_the_assessment_and_its_completeness(folder: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_json_carries_the_assessment_and_its_completeness(folder: Path, cli: Cli) -> None:
     result = cli("score", "a.yaml", "-b", "mini-bank.yaml", "-f", "json")
     assert result.code == 0, result.err
     data = json.loads(result.out)["files"][0]
@@ -54,7 +55,7 @@ def test_json_carries_the_assessment_and_its_completeness(folder: Path, cli) -> 
     )
 
 
-def test_csv_rows_carry_the_same_facts(folder: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_csv_rows_carry_the_same_facts(folder: Path, cli: Cli) -> None:
     profile = folder / "strict.yaml"
     profile.write_text(
         "format: roadmap-rules/1\nname: strict\nmethod: weighted\n", encoding="utf-8"
@@ -74,7 +75,7 @@ def test_csv_rows_carry_the_same_facts(folder: Path, cli) -> None:  # type: igno
     assert rows[-1]["category"] == "overall" and rows[-1]["weight"] == ""
 
 
-def test_per_question_csv_has_what_was_read_and_written(folder: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_per_question_csv_has_what_was_read_and_written(folder: Path, cli: Cli) -> None:
     result = cli("score", "a.yaml", "-b", "mini-bank.yaml", "-f", "csv", "--per-question")
     rows = {r["question"]: r for r in csv.DictReader(io.StringIO(result.out))}
     a11 = rows["A1.1"]
@@ -95,7 +96,7 @@ def test_per_question_csv_has_what_was_read_and_written(folder: Path, cli) -> No
     assert (rows["A2.2"]["status"], rows["A2.2"]["answer_label"]) == ("unanswered", "")
 
 
-def test_per_question_csv_is_the_same_with_two_processes(folder: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_per_question_csv_is_the_same_with_two_processes(folder: Path, cli: Cli) -> None:
     (folder / "b.yaml").write_text((folder / "a.yaml").read_text(encoding="utf-8"), "utf-8")
     args = ("score", "a.yaml", "b.yaml", "-b", "mini-bank.yaml", "-f", "csv", "--per-question")
     one, two = cli(*args), cli(*args, "--jobs", "2")

@@ -10,7 +10,7 @@ import pytest
 
 from roadmap_cli.errors import FileProblems, RoadmapError
 from roadmap_cli.scoring.registry import builtin_registry, select_rule
-from tests.conftest import Result
+from tests.conftest import Cli, Result
 from tests.scoring_helpers import TYPICAL, answers, mini_bank, write_answers, write_bank
 
 PLUGIN = '''
@@ -76,7 +76,9 @@ def test_entry_point_plugin_loads_and_scores(
     assert card.categories[1].score == pytest.approx(0.375)
 
 
-def test_rules_list_shows_plugins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> None:  # type: ignore[no-untyped-def]
+def test_rules_list_shows_plugins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
+) -> None:
     install(tmp_path, monkeypatch, {"lenient": PLUGIN, "broken": BROKEN_IMPORT})
     result: Result = cli("rules", "list")
     assert result.code == 1
@@ -115,7 +117,7 @@ def test_file_without_a_rule(tmp_path: Path) -> None:
         select_rule(str(path))
 
 
-def test_plugin_raising_while_scoring_is_one_line(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_plugin_raising_while_scoring_is_one_line(tmp_path: Path, cli: Cli) -> None:
     plugin = tmp_path / "explodes.py"
     plugin.write_text(BROKEN_SCORE, encoding="utf-8")
     bank = write_bank(tmp_path)
@@ -241,7 +243,7 @@ MISBEHAVING = {
 
 
 @pytest.mark.parametrize("case", sorted(MISBEHAVING))
-def test_a_misbehaving_plugin_is_one_line_and_exit_1(tmp_path: Path, cli, case: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_misbehaving_plugin_is_one_line_and_exit_1(tmp_path: Path, cli: Cli, case: str) -> None:
     source, message = MISBEHAVING[case]
     plugin = tmp_path / "plugin.py"
     plugin.write_text(source, encoding="utf-8")
@@ -266,7 +268,7 @@ def test_a_misbehaving_plugin_is_one_line_and_exit_1(tmp_path: Path, cli, case: 
 )
 def test_a_profile_with_impossible_numbers_is_refused(
     tmp_path: Path,
-    cli,  # type: ignore[no-untyped-def]
+    cli: Cli,
     options: str,
     message: str,
 ) -> None:

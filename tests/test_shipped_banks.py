@@ -11,13 +11,13 @@ from roadmap_cli.bank.model import Bank
 from roadmap_cli.bank.store import load_bank
 from roadmap_cli.resources import builtin_banks
 from roadmap_cli.text import localize
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Cli
 
 P_TAGS = {"prevention", "protection", "prosecution", "partnership"}
 
 
 @pytest.mark.parametrize("bank_id", sorted(builtin_banks()))
-def test_every_shipped_bank_passes_strict_lint(cli, bank_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_shipped_bank_passes_strict_lint(cli: Cli, bank_id: str) -> None:
     result = cli("banks", "lint", "--strict", bank_id)
     assert result.code == 0, result.out
     assert result.out == ""

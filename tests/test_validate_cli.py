@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import Cli
 from tests.scoring_helpers import TYPICAL, write_answers, write_bank
 
 
@@ -23,7 +24,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_a_folder_that_score_accepts_is_validated_file_by_file(folder: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_that_score_accepts_is_validated_file_by_file(folder: Path, cli: Cli) -> None:
     scored = cli("score", "answers", "-b", "mini-bank.yaml", "-f", "csv")
     assert scored.code == 1  # score takes the folder, reports broken.yaml and scores the rest
     result = cli("validate", "answers", "-b", "mini-bank.yaml")
@@ -37,7 +38,7 @@ def test_a_folder_that_score_accepts_is_validated_file_by_file(folder: Path, cli
     assert result.err.splitlines()[0].startswith("answers/broken.yaml:3: error: YAML syntax error")
 
 
-def test_globs_and_files_each_once_in_sorted_order(folder: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_globs_and_files_each_once_in_sorted_order(folder: Path, cli: Cli) -> None:
     result = cli("validate", "answers/b*.yaml", "answers/alpha.yaml", "answers/beta.yaml",
                  "-b", "mini-bank.yaml")  # fmt: skip
     assert [line.split(":")[0] for line in result.out.splitlines()] == [
@@ -48,14 +49,14 @@ def test_globs_and_files_each_once_in_sorted_order(folder: Path, cli) -> None:  
     ]
 
 
-def test_one_good_file_prints_one_line_and_no_summary(folder: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_one_good_file_prints_one_line_and_no_summary(folder: Path, cli: Cli) -> None:
     result = cli("validate", "answers/beta.yaml", "-b", "mini-bank.yaml")
     assert result.code == 0
     assert result.out == "answers/beta.yaml: ok — 8 of 8 questions answered\n"
     assert result.err == ""
 
 
-def test_arguments_that_name_nothing_are_problems(folder: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_arguments_that_name_nothing_are_problems(folder: Path, cli: Cli) -> None:
     result = cli(
         "validate", "answers/beta.yaml", "nope/*.yaml", "gone.yaml", "-b", "mini-bank.yaml"
     )
