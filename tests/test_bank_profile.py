@@ -145,3 +145,15 @@ def test_a_critical_questions_rationale_is_in_its_guidance() -> None:
     view = question_view(bank, item, answers, answers.shown(bank), "en")
     assert "Why this question is critical: " in view.guidance
     assert view.guidance.endswith(" ".join(str(item.question.rationale).split()))
+
+
+def test_the_first_screen_and_the_report_say_whose_bank_it_is_not(tmp_path: Path) -> None:
+    from tests.conftest import ROOT, run_process
+
+    said = "It is not an RSO or Bali Process product, and neither has reviewed or endorsed it"
+    interview = run_process("assess", "new.yaml", "--plain", cwd=tmp_path, stdin="q\n")
+    assert said in " ".join(interview.out.split())
+    report = run_process("report", str(ROOT / "examples" / "kestria-full.yaml"), "--format",
+                         "md", "--output", "-")  # fmt: skip
+    method = report.out.split("### About the question bank", 1)[1].split("###", 1)[0]
+    assert said in " ".join(method.split())

@@ -151,6 +151,8 @@ class ArrowAsker:
 
     def _metadata(self, request: MetadataRequest) -> Metadata:
         self.console.print(f"New assessment: {request.bank_title}", style="title", markup=False)
+        if request.bank_description:
+            self.console.print(request.bank_description, markup=False)
         country = self._meta("Country:", required=True)
         organisation = self._meta("Organisation (ministry or agency):", required=True)
         assessor = self._meta("Your name (optional):")

@@ -135,6 +135,7 @@ class Interview:
             localize(bank.title, bank.default_language),
             tuple(bank.languages),
             bank.default_language,
+            localize(bank.description, bank.default_language),
         )
         meta = self.asker.metadata(request)
         if isinstance(meta, Go):

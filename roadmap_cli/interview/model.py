@@ -132,6 +132,7 @@ class MetadataRequest:
     bank_title: str
     languages: tuple[str, ...]
     default_language: str
+    bank_description: str = ""  # what the bank is, and whose it is not
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,8 @@ class PlainAsker:
 
     def _metadata(self, request: MetadataRequest) -> Metadata:
         self._say(f"New assessment: {request.bank_title}", "title")
+        if request.bank_description:
+            self._say(request.bank_description, "")
         country = self._required("Country: ")
         organisation = self._required("Organisation (ministry or agency): ")
         assessor = self._meta("Your name (optional, Enter skips): ")

@@ -231,6 +231,7 @@ class _View:
             updated=_stamp(assessment.updated),
             answers_as_of=_day(as_of),
             bank_title=bank_title,
+            bank_description=self.text(self.bank.description),
             bank_id=self.bank.id,
             bank_version=self.bank.version,
             rule=selected.label,

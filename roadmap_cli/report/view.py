@@ -28,6 +28,7 @@ class Meta:
     updated: str
     answers_as_of: str  # the date of the answers, from the file (never the clock)
     bank_title: str
+    bank_description: str  # says what the bank is modelled on, and whose it is not
     bank_id: str
     bank_version: str
     rule: str
