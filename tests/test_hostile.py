@@ -236,3 +236,39 @@ def test_the_interview_shows_a_hostile_note_without_obeying_it(tmp_path: Path) -
     shown = result.out + result.err
     assert "Note: A note \\x1b[2J that clears the screen" in shown
     assert "\x1b" not in shown and "internal error" not in shown
+
+
+def test_no_csv_cell_from_a_file_can_start_a_formula(cli: Cli, tmp_path: Path) -> None:
+    import csv
+    import io
+
+    answers = tmp_path / "a.yaml"
+    answers.write_text(
+        "format: roadmap-answers/1\nbank: {id: fixture, version: 1.1.0}\nassessment:\n"
+        "  country: '=HYPERLINK(\"http://x.example\")'\n  organisation: '@SUM(1+1)'\n"
+        "answers:\n  PL1.1: {value: partly, note: '+cmd|'' /C notepad''!A1'}\n"
+        "  PO1.4: {value: '=cmd|'' /C notepad''!A1'}\n",
+        encoding="utf-8",
+    )
+    profile = tmp_path / "p.yaml"
+    profile.write_text(
+        "format: roadmap-rules/1\nname: '-evil'\nmethod: weighted\noptions:\n"
+        "  bands: [{name: '=low', min: 0}, {name: '@high', min: 0.5}]\n",
+        encoding="utf-8",
+    )
+    for layout in ([], ["--per-question"]):
+        result = cli("score", answers, "--bank", CORPUS / "fixture-bank", "--rules", profile,
+                     "--format", "csv", *layout)  # fmt: skip
+        assert result.code == 0, result.err
+        cells = [cell for row in csv.reader(io.StringIO(result.out)) for cell in row]
+        risky = [c for c in cells if c[:1] in ("=", "+", "-", "@") and not _number(c)]
+        assert risky == [], risky
+        assert '\'=HYPERLINK("http://x.example")' in cells
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
