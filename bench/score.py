@@ -39,7 +39,7 @@ from roadmap_cli.answers.model import (
 )
 from roadmap_cli.bank.conditions import visibility
 from roadmap_cli.bank.store import load_bank
-from roadmap_cli.scoring.batch import FileResult, iter_rendered
+from roadmap_cli.scoring.batch import FileResult, batch_gc, iter_rendered
 from roadmap_cli.scoring.export import json_fragment
 
 BANK = "regional-strategic-roadmap"
@@ -145,8 +145,13 @@ def overall(result: FileResult) -> float | None:
 def score_all(
     paths: list[Path], jobs: int, render: Callable[[FileResult], object] = overall
 ) -> int:
-    """Score every file with the default rule; the number scored."""
-    return sum(result.ok for result, _ in iter_rendered(paths, render, jobs=jobs))
+    """Score every file with the default rule, as ``roadmap score`` does; the number scored.
+
+    The CLI runs its batches under ``batch_gc`` (the library leaves the garbage collector
+    alone unless asked), so the bench does too.
+    """
+    with batch_gc():
+        return sum(result.ok for result, _ in iter_rendered(paths, render, jobs=jobs))
 
 
 def load_only(paths: list[Path]) -> int:
