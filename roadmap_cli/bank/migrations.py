@@ -242,7 +242,7 @@ def _from_itself(step: Step, qid: str) -> bool:
     )
 
 
-def load_checked_migrations(
+def checked_migrations(
     folder: Path, bank_at: Callable[[str], Bank | None]
 ) -> MigrationsFile | None:
     """The map in ``folder`` if it has one, checked; FileProblems if it has errors."""

@@ -21,8 +21,8 @@ from roadmap_cli.bank.migrations import (
     MigrationsFile,
     Step,
     chain,
+    checked_migrations,
     lint_migrations,
-    load_checked_migrations,
     read_migrations,
 )
 from roadmap_cli.bank.model import Bank
@@ -306,7 +306,7 @@ class BankStore:
                 return None
 
         versions = [v for v in kept if v != loaded.bank.version] + [loaded.bank.version]
-        migrations = load_checked_migrations(loaded.path, bank_at)
+        migrations = checked_migrations(loaded.path, bank_at)
         return BankHistory(loaded.bank, versions, migrations)
 
     def for_answers(self, bank_id: str, version: str, bank_ref: str | None = None) -> Bank:
