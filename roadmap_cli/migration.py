@@ -2,8 +2,8 @@
 
 The file is opened and checked against the version it names (which the bank keeps), the
 chain of steps to the target version is taken from the bank's migration map, the answers
-are moved (``answers.migrate``), and the result is checked against the target version
-before anyone writes it.
+are moved (``answers.migrate``), each step checking that every answer it places is one the
+new version takes, so that what is written is always a valid file for the target version.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from roadmap_cli.answers.check import value_problem
 from roadmap_cli.answers.migrate import Migration, migrate_answers
 from roadmap_cli.answers.model import save_answers
 from roadmap_cli.assessment import open_assessment
-from roadmap_cli.bank.model import Bank
 from roadmap_cli.bank.store import BankStore, version_key
 from roadmap_cli.errors import RoadmapError, display_path
 from roadmap_cli.files import write_atomic
@@ -44,8 +43,8 @@ def plan_migration(
 
     ``bank_ref`` names the bank when it is not a built-in one (a folder).
 
-    Raises RoadmapError if the file has errors, the bank has no way to ``to``, or the
-    result would not be a valid file for ``to`` (a fault in the bank's map).
+    Raises RoadmapError if the file has errors or the bank has no way to ``to``.  An
+    answer the new version does not take is archived and asked again, never written.
     """
     store = store or BankStore()
     assessment = open_assessment(path, bank_ref, store)
@@ -74,26 +73,9 @@ def plan_migration(
 
     migration = migrate_answers(answers, steps, accepts)
     target = store.bank(f"{ref}@{end}")
-    _check_result(migration, target, shown)
     order = {qid: index for index, qid in enumerate(target.by_id)}
     migration.needs_answer.sort(key=lambda qid: order.get(qid, len(order)))
     return Planned(path, answers.bank.version, end, migration, ref)
-
-
-def _check_result(migration: Migration, bank: Bank, shown: str) -> None:
-    for qid, answer in migration.answers.answers.items():
-        found = bank.by_id.get(qid)
-        problem = (
-            f"question {qid} is not in version {bank.version}"
-            if found is None
-            else value_problem(bank, found.question, answer.value)
-        )
-        if problem:
-            raise RoadmapError(
-                f"{shown}: the migration map of bank '{bank.id}' leaves an invalid answer "
-                f"({qid}: {problem})",
-                "Report this to whoever maintains the bank; nothing was written.",
-            )
 
 
 def target_path(plan: Planned, output: Path | None, in_place: bool) -> Path:

@@ -12,7 +12,6 @@ from typing import Any
 
 from roadmap_cli.scoring.metadata import file_metadata
 from roadmap_cli.scoring.model import Counts, NodeScore, QuestionScore, Scorecard
-from roadmap_cli.scoring.numbers import percent as _percent
 from roadmap_cli.scoring.numbers import rounded
 
 
@@ -144,8 +143,3 @@ def to_data(card: Scorecard, rules: str | None = None, *, exact: bool = False) -
             for g in card.gaps
         ],
     }
-
-
-def percent(value: float | None) -> str:
-    """A score in [0, 1] as a whole percentage, rounded half up (``—`` for no score)."""
-    return "—" if value is None else _percent(value)
