@@ -121,13 +121,7 @@ def build_demo(folder: Path) -> DemoFolder:
     written: list[Path] = []
 
     def write(target: Path, text: str) -> None:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise RoadmapError(
-                f"{display_path(target.parent)}: cannot create the folder: {err.strerror or err}"
-            ) from None
-        write_atomic(target, text)
+        write_atomic(target, text, make_folder=True)
         written.append(target)
 
     # The marker first: if anything below fails, running the command again may reuse it.

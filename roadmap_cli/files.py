@@ -62,8 +62,25 @@ def atomic_writer(
     _sync_folder(folder)
 
 
-def write_atomic(path: Path, text: str, *, private: bool = False, mode: int | None = None) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) through ``atomic_writer``."""
+def write_atomic(
+    path: Path,
+    text: str,
+    *,
+    private: bool = False,
+    mode: int | None = None,
+    make_folder: bool = False,
+) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) through ``atomic_writer``.
+
+    ``make_folder`` first creates the folder (and its parents) if it is missing.
+    """
+    if make_folder:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise RoadmapError(
+                f"{display_path(path.parent)}: cannot create the folder: {err.strerror or err}"
+            ) from None
     with atomic_writer(path, private=private, mode=mode) as stream:
         stream.write(text)
 

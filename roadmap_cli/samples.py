@@ -83,12 +83,6 @@ def copy_examples(dest: Path) -> list[Path]:
         plan.append((target, text))
     written: list[Path] = []
     for target, text in plan:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise RoadmapError(
-                f"{display_path(target.parent)}: cannot create the folder: {err.strerror or err}"
-            ) from None
-        write_atomic(target, text)
+        write_atomic(target, text, make_folder=True)
         written.append(target)
     return written

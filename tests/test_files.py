@@ -52,3 +52,13 @@ def test_a_missing_folder_is_named(tmp_path: Path) -> None:
     expected = r"out\.json: the folder .*nowhere does not exist"
     with pytest.raises(RoadmapError, match=expected), atomic_writer(target) as stream:
         stream.write("{}")
+
+
+def test_make_folder_creates_what_is_missing_and_names_what_cannot_be(tmp_path: Path) -> None:
+    from roadmap_cli.files import write_atomic
+
+    write_atomic(tmp_path / "a" / "b" / "c.md", "x\n", make_folder=True)
+    assert (tmp_path / "a" / "b" / "c.md").read_text(encoding="utf-8") == "x\n"
+    (tmp_path / "plain").write_text("a file", encoding="utf-8")
+    with pytest.raises(RoadmapError, match=r"plain: cannot create the folder"):
+        write_atomic(tmp_path / "plain" / "c.md", "x\n", make_folder=True)
