@@ -93,16 +93,21 @@ class PlainAsker:
 
     def _meta(self, prompt: str) -> str:
         """A metadata reply: ``q`` quits, ``?`` explains (a backslash types them)."""
+        return self._free(
+            prompt,
+            "These details go on the report's cover. Type the answer and press Enter; "
+            "q quits without creating the file; to type a lone ? or q, put a "
+            "backslash before it.",
+        )
+
+    def _free(self, prompt: str, help_text: str) -> str:
+        """Free text: ``q`` quits, ``?`` says ``help_text``, a backslash types either."""
         while True:
             typed = self._ask(prompt)
             if typed.lower() == "q":
                 raise Quit
             if typed == "?":
-                self._say(
-                    "These details go on the report's cover. Type the answer and press Enter; "
-                    "q quits without creating the file; to type a lone ? or q, put a "
-                    "backslash before it."
-                )
+                self._say(help_text)
                 continue
             return unescape(typed) or typed
 
@@ -337,17 +342,11 @@ class PlainAsker:
 
     def _text(self, prompt: str) -> str:
         """A note, evidence or reason: ``q`` quits (what is recorded stays), ``?`` helps."""
-        while True:
-            typed = self._ask(prompt)
-            if typed.lower() == "q":
-                raise Quit
-            if typed == "?":
-                self._say(
-                    "Type the text and press Enter; q saves and quits; to type a lone ? or "
-                    "q, put a backslash before it."
-                )
-                continue
-            return unescape(typed) or typed
+        return self._free(
+            prompt,
+            "Type the text and press Enter; q saves and quits; to type a lone ? or "
+            "q, put a backslash before it.",
+        )
 
     # -- summaries ------------------------------------------------------------
 
