@@ -24,7 +24,7 @@ from roadmap_cli.answers.model import AnswersFile
 from roadmap_cli.answers.writer import AnswersWriter, SaveConflict, read_only_problem
 from roadmap_cli.assessment import Assessment, open_assessment
 from roadmap_cli.bank.model import Bank
-from roadmap_cli.bank.store import load_bank
+from roadmap_cli.bank.store import BankStore, load_bank
 from roadmap_cli.errors import RoadmapError, display_path
 from roadmap_cli.file_lock import AnswersLock
 from roadmap_cli.interview.engine import Interview, Options
@@ -65,9 +65,7 @@ def assess(
     with AnswersLock(path):
         if migrate:
             options = _migrate_first(path, shown, bank_ref, options, asker)
-        else:
-            _offer_migration(path, bank_ref, asker)
-        return _assess(path, shown, bank_ref, options, plain, asker)
+        return _assess(path, shown, bank_ref, options, plain, asker, offer=not migrate)
 
 
 def _migrate_first(
@@ -95,21 +93,15 @@ def _migrate_first(
     return options
 
 
-def _offer_migration(path: Path, bank_ref: str | None, asker: Asker) -> None:
+def _offer_migration(
+    assessment: Assessment, bank_ref: str | None, asker: Asker, store: BankStore
+) -> None:
     """Say so when a later version of the file's bank can be migrated to."""
-    if not path.exists():
-        return
     from roadmap_cli.assessment import later_version
-    from roadmap_cli.bank.store import BankStore
 
-    store = BankStore()
-    try:
-        assessment = open_assessment(path, bank_ref, store)
-    except RoadmapError:
-        return  # the interview itself says what is wrong with the file
     later = later_version(assessment, bank_ref, store)
     if later:
-        shown = display_path(path)
+        shown = display_path(assessment.path)
         asker.notice(
             f"{shown} uses version {assessment.answers.bank.version} of the bank "
             f"{assessment.bank.id}; version {later} is available. You can carry on as it is "
@@ -125,8 +117,13 @@ def _assess(
     options: Options,
     plain: bool,
     asker: Asker,
+    *,
+    offer: bool = True,
 ) -> SessionResult:
-    existing = _open(path, shown, bank_ref, options)
+    store = BankStore()  # the file is opened once; its bank's history comes from the same
+    existing = _open(path, shown, bank_ref, options, store)
+    if existing is not None and offer:
+        _offer_migration(existing, bank_ref, asker, store)
     answers = existing.answers if existing else None
     bank = existing.bank if existing else load_bank(bank_ref or DEFAULT_BANK).bank
     resume = _resume_command(shown, bank_ref, bank.id)
@@ -179,7 +176,9 @@ def _stopped(interview: Interview, shown: str, resume: str) -> SessionResult:
     return SessionResult("stopped", progress, shown, resume)
 
 
-def _open(path: Path, shown: str, bank_ref: str | None, options: Options) -> Assessment | None:
+def _open(
+    path: Path, shown: str, bank_ref: str | None, options: Options, store: BankStore
+) -> Assessment | None:
     if path.is_dir():
         raise RoadmapError(f"{shown} is a folder", "Name an answers file, e.g. my-country.yaml.")
     if not path.exists():
@@ -206,7 +205,7 @@ def _open(path: Path, shown: str, bank_ref: str | None, options: Options) -> Ass
             f"{shown}: cannot save in the folder {display_path(path.parent)} (permission denied)",
             "Choose a folder you may write in, e.g. in your Documents.",
         )
-    return open_assessment(path, bank_ref) if path.exists() else None
+    return open_assessment(path, bank_ref, store) if path.exists() else None
 
 
 def _explained(saver: Saver, shown: str, resume: str) -> Saver:
