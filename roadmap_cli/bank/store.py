@@ -222,8 +222,9 @@ def load_bank(ref: str | Path) -> LoadedBank:
     """
     name, version = split_version(ref) if isinstance(ref, str) else (ref, None)
     path, origin = resolve_bank(name)
-    if version is not None and version in released_versions(path):
-        loaded = _load(released_versions(path)[version], origin, ref)
+    kept = released_versions(path) if version is not None else {}
+    if version is not None and version in kept:
+        loaded = _load(kept[version], origin, ref)
         if loaded.bank.version != version:
             raise RoadmapError(
                 f"{display_path(loaded.path)}: holds version {loaded.bank.version}, "
@@ -232,7 +233,7 @@ def load_bank(ref: str | Path) -> LoadedBank:
         return loaded
     loaded = _load(path, origin, name)
     if version is not None and loaded.bank.version != version:
-        available = ", ".join([*released_versions(path), loaded.bank.version])
+        available = ", ".join([*kept, loaded.bank.version])
         raise VersionUnavailable(
             f"bank '{loaded.bank.id}' has no version {version} (available: {available})",
             "Move the answers to an available version with: roadmap migrate FILE",
