@@ -13,7 +13,7 @@ import contextlib
 import re
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -137,11 +137,22 @@ class _TextLoader(jinja2.FileSystemLoader):
 
 def render(context: ReportContext, fmt: str, template_dir: Path | None = None) -> str:
     """The report text in ``fmt`` ('html' or 'md')."""
+    return render_template(FORMATS[fmt], context.variables(), template_dir)
+
+
+def render_template(
+    name: str, variables: Mapping[str, Any], template_dir: Path | None = None
+) -> str:
+    """The text of template ``name`` (e.g. ``html/compare.html.j2``) given ``variables``.
+
+    Every page the tool renders (the report, compare, aggregate) comes through here, so
+    they share the template chain, the sandbox for a user's templates and the one-line
+    errors.
+    """
     env = make_environment(template_dir)
-    name = FORMATS[fmt]
     try:
         with _memory_bound(template_dir is not None):
-            text = env.get_template(name).render(context.variables())
+            text = env.get_template(name).render(variables)
     except jinja2.TemplateSyntaxError as error:
         where = error.filename or error.name or name
         raise RoadmapError(
