@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_report_browser import CHROMIUM, CHROMIUM_FLAGS, pytestmark  # noqa: F401
+from tests.browser import CHROMIUM, CHROMIUM_FLAGS, needs_chromium
+
+pytestmark = needs_chromium
 
 
 def test_handout_loads_nothing_and_prints_on_one_page(  # type: ignore[no-untyped-def]

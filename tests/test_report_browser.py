@@ -11,51 +11,18 @@ look at.
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from roadmap_cli.report.build import build_report
+from tests.browser import AA, axe_violations, browser, keep, needs_chromium
 from tests.conftest import CORPUS, FIXTURE_BANK, ROOT
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-AXE = os.environ.get("ROADMAP_AXE", "")
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-KEEP = os.environ.get("ROADMAP_ARTEFACTS")
-
-pytestmark = pytest.mark.skipif(CHROMIUM is None and not IN_CI, reason="chromium is not installed")
-
-
-def _keep(path: Path) -> None:
-    if KEEP:
-        Path(KEEP).mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, KEEP)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """One headless chromium for the whole module."""
-    assert CHROMIUM is not None, "CI must install chromium (see .ci/run)"
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
+pytestmark = needs_chromium
+__all__ = ["browser"]  # the fixture, shared from tests.browser
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +109,7 @@ def test_first_screen_at_1280_holds_the_top_priorities(
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     shot = reports[name].with_name(f"{name}-1280.png")
     page.screenshot(path=str(shot))
-    _keep(shot)
+    keep(shot)
     page.close()
 
 
@@ -174,7 +141,7 @@ def test_phone_layout_fits_and_chart_labels_stay_readable(
     assert cut == [], cut
     shot = reports[name].with_name(f"{name}-390.png")
     page.screenshot(path=str(shot), full_page=True)
-    _keep(shot)
+    keep(shot)
     page.close()
 
 
@@ -193,34 +160,7 @@ def test_printed_report_has_no_nearly_empty_page(
     texts = [p.extract_text() or "" for p in PdfReader(str(pdf)).pages]
     sparse = [(number, len(text)) for number, text in enumerate(texts[:-1], 1) if len(text) < 300]
     assert sparse == [], f"{name}: pages with under 300 characters: {sparse}"
-    _keep(pdf)
-
-
-def _axe_source() -> str:
-    if not AXE or not Path(AXE).is_file():
-        if IN_CI:
-            pytest.fail("ROADMAP_AXE must name axe-core's axe.min.js in CI (see .ci/run)")
-        pytest.skip("axe-core not found: set ROADMAP_AXE to axe-core's axe.min.js (npm)")
-    return Path(AXE).read_text(encoding="utf-8")
-
-
-def _axe(browser: Any, report: Path, tags: list[str], viewport: dict[str, int]) -> list[str]:
-    # The report's Content-Security-Policy forbids scripts; axe is let in for the check only.
-    context = browser.new_context(viewport=viewport, bypass_csp=True)
-    page = context.new_page()
-    page.goto(report.as_uri())
-    page.add_script_tag(content=_axe_source())
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags
-    )
-    context.close()
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}×, e.g. {v['nodes'][0]['target']})"
-        for v in result["violations"]
-    ]
-
-
-AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+    keep(pdf)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -228,7 +168,7 @@ AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def test_axe_finds_no_wcag_21_aa_violation(
     browser: Any, reports: dict[str, Path], name: str, width: int
 ) -> None:
-    assert _axe(browser, reports[name], AA, {"width": width, "height": 800}) == []
+    assert axe_violations(browser, reports[name], AA, {"width": width, "height": 800}) == []
 
 
 def test_high_contrast_theme_is_large_and_has_no_low_contrast_text(
@@ -239,7 +179,7 @@ def test_high_contrast_theme_is_large_and_has_no_low_contrast_text(
     report.write_text(text, encoding="utf-8")
     # AAA contrast (7:1) for all text, on a 1024×768 projector.
     viewport = {"width": 1024, "height": 768}
-    assert _axe(browser, report, [*AA, "wcag2aaa"], viewport) == []
+    assert axe_violations(browser, report, [*AA, "wcag2aaa"], viewport) == []
     page = browser.new_page(viewport=viewport)
     page.goto(report.as_uri())
     size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
@@ -247,5 +187,5 @@ def test_high_contrast_theme_is_large_and_has_no_low_contrast_text(
     assert page.evaluate("document.documentElement.scrollWidth") <= 1024
     shot = tmp_path / "kestria-high-contrast-1024.png"
     page.screenshot(path=str(shot))
-    _keep(shot)
+    keep(shot)
     page.close()
