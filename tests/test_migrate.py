@@ -284,6 +284,47 @@ def test_a_1_0_0_file_scores_exactly_as_before_the_new_version_shipped(
         assert _as_before(old, new) == old, old["file"]
 
 
+@pytest.mark.parametrize("rules", sorted(CLASSIC))
+def test_a_1_0_0_file_scores_byte_identically_before_and_after_the_new_version_ships(
+    cli: Cli, rules: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Before" is each bank as it was released at 1.0.0, with no later version beside it;
+    "after" is the shipped bank (2.0.0 and 1.1.0 current, 1.0.0 kept).  Same program,
+    same file, same rule: the JSON must be the same, byte for byte."""
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)  # the JSON names files (and rules) as given on the command line
+    monkeypatch.setenv("ROADMAP_NO_CACHE", "1")
+    for answers in sorted(EXAMPLES.relative_to(root).glob("*.yaml")):
+        bank_id = _read(answers)["bank"]["id"]
+        released = tmp_path / "released" / bank_id
+        if not released.exists():
+            shutil.copytree(root / "question_banks" / bank_id / "versions" / "1.0.0", released)
+        before = cli(
+            "score",
+            answers,
+            "--bank",
+            released,
+            "--rules",
+            CLASSIC[rules],
+            "-f",
+            "json",
+            "-o",
+            tmp_path / "before.json",
+        )
+        after = cli(
+            "score",
+            answers,
+            "--rules",
+            CLASSIC[rules],
+            "-f",
+            "json",
+            "-o",
+            tmp_path / "after.json",
+        )
+        assert before.code == after.code == 0, before.err + after.err
+        assert (tmp_path / "before.json").read_bytes() == (tmp_path / "after.json").read_bytes()
+
+
 def test_the_migration_map_schema_accepts_the_shipped_maps(cli: Cli) -> None:
     import json
 
