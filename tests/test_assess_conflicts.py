@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_cli.answers.model import Answer, AnswersFile, load_answers
+from roadmap_cli.answers.model import Answer, AnswersFile, load_answers, save_answers
 from roadmap_cli.bank.store import load_bank
 from roadmap_cli.interview.engine import Options
 from roadmap_cli.interview.plain import PlainAsker
@@ -156,3 +156,29 @@ def test_any_walk_that_reaches_a_conflict_shows_the_versions(
     assess(path, None, mode, asker=asker)
     assert "PL1.1 was answered differently by 2 merged files" in screen.getvalue()
     assert "PL1.1" in saved(path).conflicts
+
+
+def test_an_editor_change_meanwhile_keeps_the_conflicts_not_yet_resolved(
+    cli: Cli, tmp_path: Path
+) -> None:
+    path = merged(cli, tmp_path, two=True)
+    replies = iter(["1", "", "s"])
+    edited = False
+
+    def read(prompt: str) -> str:
+        nonlocal edited
+        if not edited:  # someone edits another answer while the officer reads
+            edited = True
+            now = saved(path)
+            note = now.answers["PR1.2"].model_copy(update={"note": "Edited meanwhile."})
+            save_answers(path, now.model_copy(update={"answers": {**now.answers, "PR1.2": note}}))
+        return next(replies)
+
+    result = assess(
+        path, None, Options(conflicts=True), asker=PlainAsker(console(io.StringIO()), read)
+    )
+    assert result.status == "finished"
+    after = saved(path)
+    assert after.answers["PR1.2"].note == "Edited meanwhile."
+    assert after.answers["PL1.1"].value == "partly"
+    assert list(after.conflicts) == ["PO2.1"]
