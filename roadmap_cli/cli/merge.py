@@ -22,7 +22,7 @@ class Format(str, enum.Enum):
 def merge_command(
     inputs: Annotated[
         list[Path],
-        typer.Argument(metavar="FILE...", help="The answers files to merge (two or more)."),
+        typer.Argument(metavar="FILE", help="The answers files to merge (two or more)."),
     ],
     output: Annotated[
         Path,
