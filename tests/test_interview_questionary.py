@@ -263,3 +263,22 @@ def test_q_at_the_note_prompt_quits_keeping_what_was_recorded(pipe: PipeInput) -
     recorded: list[Details] = []
     assert asker.details(SCALE, Details(), recorded.append) == Go("quit")
     assert recorded == [Details("Draft plan.")]
+
+
+def test_conflict_versions_are_chosen_with_arrow_keys(pipe: PipeInput) -> None:
+    from roadmap_cli.interview.conflicts import VersionView
+
+    versions = (
+        VersionView("justice.yaml", "Ministry of Justice", "Partly in place", "Draft plan."),
+        VersionView("labour.yaml", "Ministry of Labour", "In place", None, ("NAP 2026",)),
+    )
+    asker, screen = make(pipe)
+    pipe.send_text(DOWN + ENTER)
+    assert asker.choose_version(SCALE, versions) == 1
+    shown = screen.getvalue()
+    assert "PL1.1 was answered differently by 2 merged files" in shown
+    assert "1. justice.yaml (Ministry of Justice): Partly in place" in shown
+    assert "Evidence: NAP 2026" in shown
+    for keys, expected in ((DOWN * 2 + ENTER, None), (DOWN * 3 + ENTER, Go("skip"))):
+        pipe.send_text(keys)
+        assert asker.choose_version(SCALE, versions) == expected

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from roadmap_cli.answers.model import LoadedAnswers
+from roadmap_cli.answers.model import AnswersFile, LoadedAnswers
 from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.bank.model import Bank, Change, Question
 from roadmap_cli.bank.store import version_key
-from roadmap_cli.errors import Problem
+from roadmap_cli.errors import Problem, display_path
 
 
 def changes_since(bank: Bank, version: str) -> list[Change]:
@@ -76,7 +76,33 @@ def check_answers(loaded: LoadedAnswers, bank: Bank) -> list[Problem]:
         message = value_problem(bank, located.question, answer.value)
         if message:
             problems.append(sources.problem(("answers", qid, "value"), f"{qid}: {message}"))
+    for qid in answers.conflicts:
+        if qid not in bank.by_id:
+            problems.append(
+                sources.problem(
+                    ("conflicts", qid), f"unknown question id '{qid}' for bank {bank.id}"
+                )
+            )
+    warning = open_conflicts(answers, display_path(loaded.path), bank)
+    if warning:
+        problems.append(sources.problem(("conflicts",), warning, "warning"))
     return sorted(problems)
+
+
+def open_conflicts(answers: AnswersFile, shown: str, bank: Bank) -> str | None:
+    """The warning for questions merged files answered differently (``conflicts:``), or None.
+
+    They count as unanswered until the officer chooses: validate, score and report say
+    so, with the command that resolves them.
+    """
+    ids = [qid for qid in answers.conflicts if qid in bank.by_id]
+    if not ids:
+        return None
+    count = f"{len(ids)} question{'s' * (len(ids) != 1)}"
+    return (
+        f"{count} answered differently by merged files, left unanswered until you choose "
+        f"({', '.join(ids)}): roadmap assess {shown} --conflicts"
+    )
 
 
 def value_problem(bank: Bank, question: Question, value: Any) -> str | None:

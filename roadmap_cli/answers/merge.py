@@ -73,6 +73,14 @@ def merge(base: AnswersFile, ours: AnswersFile, theirs: AnswersFile) -> Merge:
         assessment=Assessment.model_validate(assessment),
         settings=Settings(**settings) if any(v is not None for v in settings.values()) else None,
         answers=answers,
+        archived=theirs.archived,
+        # Merge conflicts the interview resolved (in base, gone from ours) stay resolved;
+        # every other version is kept as the file now holds it.
+        conflicts={
+            qid: versions
+            for qid, versions in theirs.conflicts.items()
+            if qid in ours.conflicts or qid not in base.conflicts
+        },
     )
     return Merge(merged, shown, ())
 

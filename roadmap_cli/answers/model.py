@@ -103,6 +103,18 @@ class ArchivedAnswer(Answer):
     reason: str = Field(description="Why it was archived, e.g. 'retired in 2.0.0'.")
 
 
+class ConflictingAnswer(Answer):
+    """One file's answer to a question that another merged file answered differently.
+
+    ``roadmap merge`` never picks between them: every version waits under ``conflicts:``,
+    with where it came from, until the officer chooses in ``roadmap assess --conflicts``.
+    """
+
+    source: str = Field(description="The answers file this version came from.")
+    organisation: str | None = Field(default=None, description="That file's organisation.")
+    assessor: str | None = Field(default=None, description="That file's assessor.")
+
+
 class BankRef(_Model):
     """Which bank (and version) the answers were given against."""
 
@@ -139,6 +151,11 @@ class AnswersFile(_Model):
     archived: dict[str, ArchivedAnswer] = Field(
         default_factory=dict,
         description="Answers kept from an earlier bank version (see roadmap migrate).",
+    )
+    conflicts: dict[str, list[ConflictingAnswer]] = Field(
+        default_factory=dict,
+        description="Questions merged files answered differently: every version, unresolved "
+        "(see roadmap merge; resolve with roadmap assess FILE --conflicts).",
     )
 
     def values(self) -> dict[str, Any]:
@@ -202,6 +219,8 @@ def to_yaml(answers: AnswersFile, bank: Bank | None = None) -> str:
         **({"settings": settings} if (settings := _settings_data(answers)) else {}),
         "answers": {qid: _answer_data(answers.answers[qid]) for qid in ids},
     }
+    if answers.conflicts:
+        data["conflicts"] = {qid: _conflict_data(v) for qid, v in answers.conflicts.items()}
     if answers.archived:
         data["archived"] = {key: _archived_data(entry) for key, entry in answers.archived.items()}
     return HEADER + dump_yaml(data)
@@ -227,6 +246,18 @@ def _answer_data(answer: Answer) -> dict[str, Any]:
 
 def _archived_data(entry: ArchivedAnswer) -> dict[str, Any]:
     return {**_answer_data(entry), "bank_version": entry.bank_version, "reason": entry.reason}
+
+
+def _conflict_data(versions: list[ConflictingAnswer]) -> list[dict[str, Any]]:
+    return [
+        {
+            "source": entry.source,
+            **({"organisation": entry.organisation} if entry.organisation else {}),
+            **({"assessor": entry.assessor} if entry.assessor else {}),
+            **_answer_data(entry),
+        }
+        for entry in versions
+    ]
 
 
 def save_answers(path: Path, answers: AnswersFile, bank: Bank | None = None) -> None:

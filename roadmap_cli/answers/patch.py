@@ -100,7 +100,13 @@ class AnswersText:
     def patched(self, new: AnswersFile, bank: Bank | None) -> str:
         """The text holding ``new``, with every line not about a changed value kept."""
         root = self.document.node
-        if not isinstance(root, yaml.MappingNode) or root.flow_style:
+        # The patch covers the keys in _TOP; a resolved merge conflict (roadmap assess
+        # --conflicts) changes the conflicts: block too, so that save is written whole.
+        if (
+            not isinstance(root, yaml.MappingNode)
+            or root.flow_style
+            or new.conflicts != self.base.conflicts
+        ):
             return to_yaml(new, bank)
         order = [q.id for q in bank.questions()] if bank else list(new.answers)
         target = file_data(new, order)

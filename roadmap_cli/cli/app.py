@@ -16,6 +16,7 @@ from roadmap_cli.cli import (
     banks,
     demo,
     examples,
+    merge,
     migrate,
     report,
     rules,
@@ -30,7 +31,8 @@ app = typer.Typer(
         "Offline self-assessment of national counter-trafficking laws, plans and programmes.\n\n"
         "Answer a question bank in a guided interview (assess), check answers files "
         "(validate), score them under the rules you choose (score, rules), write a gap report "
-        "(report), move answers to a newer bank version (migrate), and see the question banks "
+        "(report), move answers to a newer bank version (migrate), combine several agencies' "
+        "answers for one country (merge), and see the question banks "
         "(banks). Trainers set up a workshop folder with demo (examples lists the samples). "
         "Nothing you enter ever leaves this computer."
     ),
@@ -69,6 +71,7 @@ app.command("validate")(validate.validate_command)
 app.command("score")(score.score_command)
 app.command("report")(report.report_command)
 app.command("migrate")(migrate.migrate_command)
+app.command("merge")(merge.merge_command)
 app.add_typer(rules.app, name="rules")
 app.add_typer(banks.app, name="banks")
 app.command("examples")(examples.examples_command)

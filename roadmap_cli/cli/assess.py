@@ -38,6 +38,14 @@ def assess_command(
     flagged: Annotated[
         bool, typer.Option("--flagged", help="Walk the answers flagged for review.")
     ] = False,
+    conflicts: Annotated[
+        bool,
+        typer.Option(
+            "--conflicts",
+            help="Walk the questions merged files answered differently (roadmap merge): "
+            "keep one file's answer, give a new one, or skip.",
+        ),
+    ] = False,
     plain: Annotated[
         bool,
         typer.Option("--plain", help="Line-based prompts (screen readers, Git Bash, pipes)."),
@@ -80,6 +88,7 @@ def assess_command(
         flagged,
         not no_notes,
         guidance,  # type: ignore[arg-type]
+        conflicts=conflicts,
     )
     result = assess(answers_file, bank, options, plain=plain, theme=theme, migrate=migrate)
     _finish(result)

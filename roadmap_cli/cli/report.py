@@ -11,6 +11,7 @@ import typer
 
 from roadmap_cli.cli.console import err
 from roadmap_cli.cli.options import BankOption, RulesOption
+from roadmap_cli.terminal import visible
 
 
 class ReportFormat(str, enum.Enum):
@@ -77,6 +78,9 @@ def report_command(
         language=language,
         generated=now() if timestamp else None,
         theme=theme.value,
+        warn=lambda line: err().print(
+            visible(f"roadmap: {answers}: warning: {line}"), markup=False
+        ),
     )
     if output == "-":
         sys.stdout.write(text)

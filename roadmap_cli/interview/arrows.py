@@ -29,6 +29,8 @@ from questionary import Choice, Separator
 
 from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.interview import render
+from roadmap_cli.interview.conflicts import Choice as Chosen
+from roadmap_cli.interview.conflicts import VersionView, conflict_heading, version_lines
 from roadmap_cli.interview.model import (
     NAVIGATION,
     Action,
@@ -183,6 +185,28 @@ class ArrowAsker:
                 reply = self._jump(view)
             if reply is not None:
                 return reply
+
+    def choose_version(self, view: QuestionView, versions: tuple[VersionView, ...]) -> Chosen:
+        """Show each merged file's version; pick one, a new answer, skip or quit."""
+        self._screen(view)
+        self.console.print(conflict_heading(view, len(versions)), style="warn", markup=False)
+        for number, version in enumerate(versions, 1):
+            self.console.print("\n".join(version_lines(number, version)), markup=False)
+        choices: list[Any] = [
+            Choice(_wrap(f"Keep the answer from {v.source}: {v.text}"), number)
+            for number, v in enumerate(versions)
+        ]
+        choices += [
+            Choice("Give a new answer", "new"),
+            Choice("Skip for now (stays in conflict)", Go("skip")),
+            Choice("Save and quit", Go("quit")),
+        ]
+        while True:
+            picked = self._select("Which answer is right?", choices, instruction="(? help)")
+            if picked in (_HELP, _GUIDANCE):
+                self._explain(view, str(picked))
+                continue
+            return None if picked == "new" else picked
 
     def _screen(self, view: QuestionView) -> None:
         self.console.print()

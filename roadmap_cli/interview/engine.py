@@ -11,6 +11,8 @@ Which questions are asked depends on the mode:
 - review: shown questions that have an answer, with that answer as the default;
 - flagged: shown questions whose answer is flagged for review;
 - only: exactly the questions named (answered or not);
+- conflicts: shown questions that merged files answered differently (see
+  ``interview.conflicts``: in every mode, such a question first shows each version);
 
 ``categories`` narrows any mode to some categories.  A question hidden by ``show_if`` is
 never asked; its answer, if it has one, stays in the file but does not count.
@@ -201,7 +203,7 @@ class Interview:
             self.asker.notice(self._nothing_to_ask())
         while position is not None:
             item = self.scope[position]
-            reply = self._ask(item)
+            chosen, reply = self._resolve(item)
             if isinstance(reply, Go):
                 if reply.action == "quit":
                     return Outcome("quit", self.progress(), started)
@@ -219,7 +221,7 @@ class Interview:
                     history.append(position)
                     position = self._jump(reply.target or "", position)
                     continue
-            elif self._answer(item, reply.value) == "quit":
+            elif self._answer(item, reply.value, chosen) == "quit":
                 return Outcome("quit", self.progress(), started)
             history.append(position)
             following = self._next_due(position + 1)
@@ -231,6 +233,34 @@ class Interview:
         done = self.progress()
         self.asker.finished(done)
         return Outcome("finished", done, started)
+
+    def _resolve(self, item: Located) -> tuple[Saved | None, Give | Go]:
+        """Ask ``item``; for a merge conflict, first offer each file's version.
+
+        Returns the version chosen (with its note, evidence and flag), if one was.
+        """
+        from roadmap_cli.interview.conflicts import ConflictAsker, told, version_views
+
+        assert self.answers is not None
+        qid = item.question.id
+        entries = self.answers.conflicts.get(qid)
+        if not entries:
+            return None, self._ask(item)
+        versions = version_views(self.bank, qid, entries, self.language)
+        if not isinstance(self.asker, ConflictAsker):
+            self.asker.notice(told(self._view(item), versions))
+            return None, self._ask(item)
+        choice = self.asker.choose_version(self._view(item), versions)
+        if isinstance(choice, Go):
+            return None, choice
+        if choice is not None:
+            entry = entries[choice]
+            problem = value_problem(self.bank, item.question, entry.value)
+            if problem is None:
+                kept = entry.model_dump(exclude={"source", "organisation", "assessor"})
+                return Saved(**kept), Give(entry.value)
+            self.asker.notice(f"That version cannot be used ({problem}); give the answer.")
+        return None, self._ask(item)
 
     def _ask(self, item: Located) -> Give | Go:
         """Ask until the reply is a navigation command or a valid answer."""
@@ -258,6 +288,8 @@ class Interview:
             return answer is not None
         if mode == "flagged":
             return answer is not None and answer.flagged
+        if mode == "conflicts":
+            return qid in self.answers.conflicts
         return True
 
     def _next_due(self, start: int) -> int | None:
@@ -292,6 +324,8 @@ class Interview:
             return "No answers to review yet."
         if mode == "only":
             return "None of those questions is shown under the current answers."
+        if mode == "conflicts":
+            return "No answers from merged files are in conflict."
         return "Every question is answered."
 
     def _tally(self, item: Located) -> Tally:
@@ -300,14 +334,15 @@ class Interview:
 
     # -- recording ------------------------------------------------------------
 
-    def _answer(self, item: Located, value: Value) -> str:
+    def _answer(self, item: Located, value: Value, version: Saved | None = None) -> str:
         """Record an answer, save, then offer note, evidence and flag (saving each change).
 
+        ``version`` is a merge conflict's version the officer picked: it is saved whole.
         Returns "quit" when the person quit at the note and flag prompt, else "next".
         """
         assert self.answers is not None
         qid = item.question.id
-        old = self.answers.answers.get(qid)
+        old = version or self.answers.answers.get(qid)
         moment = self.clock()
         if old is not None and old.value == value:
             saved = old  # confirmed unchanged: keep when it was first given
@@ -358,8 +393,10 @@ class Interview:
         assert self.answers is not None
         answers = {**self.answers.answers, qid: answer}
         assessment = self.answers.assessment.model_copy(update={"updated": moment})
+        # An answer given to a merge conflict resolves it, in this same save.
+        conflicts = {k: v for k, v in self.answers.conflicts.items() if k != qid}
         self.answers = self.answers.model_copy(
-            update={"answers": answers, "assessment": assessment}
+            update={"answers": answers, "assessment": assessment, "conflicts": conflicts}
         )
         self._save()
         self._shown = self.answers.shown(self.bank)

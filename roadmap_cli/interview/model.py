@@ -32,7 +32,7 @@ NAVIGATION: tuple[tuple[str, Action, str], ...] = (
     ("q", "quit", "Save and quit"),
 )
 
-Mode = Literal["normal", "review", "flagged", "only"]
+Mode = Literal["normal", "review", "flagged", "only", "conflicts"]
 GuidanceMode = Literal["full", "short", "off"]
 GUIDANCE_MODES: tuple[GuidanceMode, ...] = ("full", "short", "off")
 
@@ -278,12 +278,15 @@ class Options:
     flagged: bool = False
     notes: bool = True
     guidance: GuidanceMode | None = None  # None: as the file's settings say (else full)
+    conflicts: bool = False  # walk the questions merged files answered differently
 
     @property
     def mode(self) -> Mode:
         """The walking mode these options select."""
         if self.only:
             return "only"
+        if self.conflicts:
+            return "conflicts"
         if self.flagged:
             return "flagged"
         return "review" if self.review else "normal"

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.interview import render
+from roadmap_cli.interview.conflicts import Choice, VersionView, conflict_heading, version_lines
 from roadmap_cli.interview.model import (
     NAVIGATION,
     Details,
@@ -267,6 +268,38 @@ class PlainAsker:
 
     def _help(self, view: QuestionView) -> None:
         self._lines(render.help_lines(view, plain=True))
+
+    # -- merge conflicts ------------------------------------------------------
+
+    def choose_version(self, view: QuestionView, versions: tuple[VersionView, ...]) -> Choice:
+        """Number each merged file's version; read a number, n (new answer), s or q."""
+        self.console.print()
+        self._last_shown = view.id  # the question prompt that may follow reads no guidance twice
+        self._lines(render.plain_question(view))
+        self._say(conflict_heading(view, len(versions)), "warn")
+        for number, version in enumerate(versions, 1):
+            for line in version_lines(number, version):
+                self._say(line)
+        count = len(versions)
+        while True:
+            typed = self._ask(
+                f"Choose (1-{count}: keep that answer, n: give a new answer, s: skip, q: quit; "
+                "? help): "
+            ).lower()
+            if _DIGITS.fullmatch(typed) and 1 <= int(typed) <= count:
+                return int(typed) - 1
+            if typed == "n":
+                return None
+            if typed in ("s", "q"):
+                return Go("skip" if typed == "s" else "quit")
+            if typed in ("?", "g"):
+                self._say(
+                    f"Type a number from 1 to {count} to keep that file's answer with its "
+                    "note and evidence (you can change them next), n to give another answer, "
+                    "s to leave the question in conflict for now, q to save and quit."
+                )
+                continue
+            self._say(f"Type a number from 1 to {count}, or n, s or q.", "warn")
 
     # -- after an answer ------------------------------------------------------
 

@@ -182,7 +182,7 @@ def _open(
     if path.is_dir():
         raise RoadmapError(f"{shown} is a folder", "Name an answers file, e.g. my-country.yaml.")
     if not path.exists():
-        if options.review or options.flagged:
+        if options.review or options.flagged or options.conflicts:
             raise RoadmapError(
                 f"{shown} does not exist yet, so there is nothing to review",
                 f"Start the assessment with: roadmap assess {shown}",

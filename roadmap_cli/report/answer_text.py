@@ -20,12 +20,21 @@ def answer_text(
     answer = answers.answers.get(score.id)
     if answer is None:
         return "hidden" if score.status == "hidden" else "not answered"
-    value = answer.value
+    return value_words(bank, score.id, answer.value, text)
+
+
+def value_words(
+    bank: Bank,
+    qid: str,
+    value: str | float | int | list[str],
+    text: Callable[[str | dict[str, str] | None], str],
+) -> str:
+    """An answer value to question ``qid`` in words: option labels, "don't know"…"""
     if value == DONT_KNOW:
         return "don't know"
     if value == NOT_APPLICABLE:
         return "not applicable"
-    located = bank.by_id.get(score.id)
+    located = bank.by_id.get(qid)
     if located is None:
         return str(value)
     labels = {o.key: text(o.label) for o in bank.options_for(located.question)}

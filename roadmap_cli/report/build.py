@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from roadmap_cli.answers.check import open_conflicts
 from roadmap_cli.assessment import open_assessment
-from roadmap_cli.errors import RoadmapError
+from roadmap_cli.errors import RoadmapError, display_path
 from roadmap_cli.report.context import build_context
 from roadmap_cli.report.render import render
 from roadmap_cli.scoring.registry import select_rule
@@ -27,10 +29,12 @@ def build_report(
     language: str | None = None,
     generated: datetime | None = None,
     theme: str = "standard",
+    warn: Callable[[str], None] | None = None,
 ) -> str:
     """The report for ``answers_path`` in ``fmt`` ('html' or 'md') under ``rules``.
 
     ``theme`` ('standard' or 'high-contrast', for projectors) styles the HTML report.
+    ``warn`` is told what makes the report partial (open merge conflicts).
     """
     if fmt != "html" and theme != "standard":
         raise RoadmapError(
@@ -38,6 +42,9 @@ def build_report(
         )
     assessment = open_assessment(answers_path, bank_ref)
     selected = select_rule(rules)
+    conflicts = open_conflicts(assessment.answers, display_path(answers_path), assessment.bank)
+    if conflicts and warn is not None:
+        warn(conflicts)
     card = selected.score(assessment.bank, assessment.answers)
     context = build_context(
         assessment.bank,

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from roadmap_cli import inputs
+from roadmap_cli.answers.check import open_conflicts
 from roadmap_cli.answers.model import AnswersFile
 from roadmap_cli.assessment import open_assessment
 from roadmap_cli.bank.model import Bank
@@ -81,8 +82,10 @@ class Scorer:
         except RoadmapError as error:
             return FileResult(name, error=error.message, fatal_hint=error.hint, fatal=True)
         answers = assessment.answers
-        notes = card.notes
-        warnings = (*notes, *(p.format(with_column=False) for p in assessment.warnings))
+        warnings = (*card.notes, *(p.format(with_column=False) for p in assessment.warnings))
+        # Open merge conflicts are said on the terminal too: they make the scores partial.
+        conflicts = open_conflicts(answers, display_path(path), assessment.bank)
+        notes = (*card.notes, *([f"{name}: warning: {conflicts}"] if conflicts else []))
         card = replace(card, assessment=answers.assessment)
         return FileResult(name, card, warnings, bank=assessment.bank, answers=answers, notes=notes)
 

@@ -1,0 +1,90 @@
+"""``roadmap merge``: several agencies' answers for one country, combined into one file."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from roadmap_cli.cli.console import err
+from roadmap_cli.terminal import visible
+
+
+class Format(str, enum.Enum):
+    """How the merge summary is printed."""
+
+    text = "text"
+    json = "json"
+
+
+def merge_command(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE", help="The answers files to merge (two or more)."),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The merged answers file to write (must not exist)."),
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Replace --output if it exists.")] = False,
+    format_: Annotated[
+        Format, typer.Option("--format", "-f", help="The summary as text (default) or json.")
+    ] = Format.text,
+) -> None:
+    """Combine several agencies' answers files for one country into one.
+
+    Answers to different questions are merged; the same answer from several files is kept
+    once (notes and evidence combined). A question answered differently is a conflict:
+    left unanswered, every version kept under 'conflicts:' in the output, never chosen
+    for you. Choose with: roadmap assess OUTPUT --conflicts.
+    """
+    import json
+
+    from roadmap_cli.answers.combine import merge_files, summary, write_merged
+
+    merged = merge_files(inputs)
+    write_merged(merged, output, force=force)
+    data = summary(merged, output)
+    if format_ is Format.json:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        typer.echo(visible("\n".join(_lines(data))))
+    err().print(visible(f"Wrote {data['output']}"), style="ok", markup=False)
+    if data["conflicts"]:
+        err().print(
+            visible(
+                f"Choose the answers in conflict with: roadmap assess {data['output']} --conflicts"
+            ),
+            markup=False,
+        )
+
+
+def _lines(data: dict[str, Any]) -> list[str]:
+    """The summary as lines: what was merged, then each conflict with every version."""
+    files = data["files"]
+    conflicts = data["conflicts"]
+    lines = [
+        f"Merged {len(files)} files for {data['country']} ({data['bank']['id']} "
+        f"{data['bank']['version']}) into {data['output']}: {data['answers']} answers, "
+        f"{len(data['combined'])} given alike by several files, "
+        f"{len(conflicts)} conflict{'s' * (len(conflicts) != 1)} left unanswered."
+    ]
+    for item in files:
+        who = ", ".join(x for x in (item["organisation"], item["assessor"]) if x)
+        lines.append(f"  {item['file']}: {item['answers']} answers" + (f" ({who})" if who else ""))
+    for conflict in conflicts:
+        lines.append(f"Conflict at {conflict['question']}:")
+        for version in conflict["versions"]:
+            who = ", ".join(x for x in (version["organisation"], version["assessor"]) if x)
+            lines.append(
+                f"  {version['source']}" + (f" ({who})" if who else "") + f": {version['text']}"
+            )
+            if version["note"]:
+                lines.append(f"    note: {version['note']}")
+            if version["evidence"]:
+                lines.append(f"    evidence: {'; '.join(version['evidence'])}")
+            if version["flagged"]:
+                lines.append("    flagged for review")
+    return lines
