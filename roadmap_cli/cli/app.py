@@ -14,6 +14,7 @@ from roadmap_cli import __version__
 from roadmap_cli.cli import (
     assess,
     banks,
+    compare,
     demo,
     examples,
     migrate,
@@ -30,8 +31,9 @@ app = typer.Typer(
         "Offline self-assessment of national counter-trafficking laws, plans and programmes.\n\n"
         "Answer a question bank in a guided interview (assess), check answers files "
         "(validate), score them under the rules you choose (score, rules), write a gap report "
-        "(report), move answers to a newer bank version (migrate), and see the question banks "
-        "(banks). Trainers set up a workshop folder with demo (examples lists the samples). "
+        "(report), see what changed between two assessments (compare), move answers to a "
+        "newer bank version (migrate), and see the question banks (banks). Trainers set up a "
+        "workshop folder with demo (examples lists the samples). "
         "Nothing you enter ever leaves this computer."
     ),
     no_args_is_help=True,
@@ -69,6 +71,7 @@ app.command("validate")(validate.validate_command)
 app.command("score")(score.score_command)
 app.command("report")(report.report_command)
 app.command("migrate")(migrate.migrate_command)
+app.command("compare")(compare.compare_command)
 app.add_typer(rules.app, name="rules")
 app.add_typer(banks.app, name="banks")
 app.command("examples")(examples.examples_command)

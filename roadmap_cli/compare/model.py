@@ -50,14 +50,20 @@ class Change:
     new: Mapping[str, Any] | None
     change: float | None = None
     node: bool = False  # a score (overall, category, section): ``change`` is shown
+    # For a gap, red flag or standard: the question's answer and score on both sides.
+    answers: Mapping[str, Mapping[str, Any]] | None = None
 
     def data(self) -> Data:
         """The item as JSON data."""
         found: Data = {"id": self.id}
-        found.update({key: value for key in ("category", "section") if (value := getattr(self, key))})
+        found.update(
+            {key: value for key in ("category", "section") if (value := getattr(self, key))}
+        )
         found.update(title=self.title, old=_plain(self.old), new=_plain(self.new))
         if self.node:
             found["change"] = self.change
+        if self.answers is not None:
+            found["answers"] = {side: dict(facts) for side, facts in self.answers.items()}
         return found
 
 
@@ -165,7 +171,7 @@ def build_comparison(pair: Pair) -> Comparison:
     """The Comparison of two files already opened and scored."""
     label = pair.selected.label
     old, new = to_data(pair.old.card, label), to_data(pair.new.card, label)
-    texts = _Texts(pair)
+    texts = _Texts(pair, old["questions"], new["questions"])
     gaps = _split(old["gaps"], new["gaps"], ("score", "target", "priority"), texts)
     flags = _split(old["red_flags"], new["red_flags"], ("answer", "reason", "penalty"), texts)
     unmet = _split(
@@ -174,7 +180,7 @@ def build_comparison(pair: Pair) -> Comparison:
         ("score", "threshold", "reason"),
         texts,
     )
-    changed, answered, unanswered = _answers(pair, old["questions"], new["questions"], texts)
+    changed, answered, unanswered = _answers(new["questions"], texts)
     return Comparison(
         rules=rules_data(pair.selected),
         bank={"id": pair.bank.id, "version": pair.bank.version},
@@ -203,11 +209,38 @@ def build_comparison(pair: Pair) -> Comparison:
 class _Texts:
     """Question texts and answers in words, in the newer file's language."""
 
-    def __init__(self, pair: Pair) -> None:
+    def __init__(self, pair: Pair, old: Sequence[Data], new: Sequence[Data]) -> None:
         self.pair = pair
         bank = pair.bank
         self.language = pair.new.answers.assessment.language or bank.default_language
         self.order = {qid: index for index, qid in enumerate(bank.by_id)}
+        self.old = self._given(pair.old, old)
+        self.new = self._given(pair.new, new)
+
+    def _given(self, scored: Scored, questions: Sequence[Data]) -> dict[str, Data]:
+        """Each question's status, value, answer in words, score and note on one side."""
+        scores = {q.id: q for q in scored.card.questions}
+        found = {}
+        for data in questions:
+            given = scored.answers.answers.get(data["id"])
+            found[data["id"]] = {
+                "status": data["status"],
+                "value": None if given is None else given.value,
+                "answer": answer_text(
+                    self.pair.bank, scored.answers, scores[data["id"]], self.text
+                ),
+                "score": data["score"],
+                "note": (given.note if given else None) or "",
+            }
+        return found
+
+    def facts(self, qid: str) -> dict[str, Data]:
+        """A question's answer, status and score on both sides."""
+        keys = ("answer", "status", "score")
+        return {
+            side: {key: given[qid][key] for key in keys} if qid in given else {}
+            for side, given in (("old", self.old), ("new", self.new))
+        }
 
     def text(self, value: str | dict[str, str] | None) -> str:
         return localize(value, self.language, self.pair.bank.default_language)
@@ -277,56 +310,37 @@ def _split(
             title=texts.question(qid),
             old=None if was is None else {key: was[key] for key in keys},
             new=None if now is None else {key: now[key] for key in keys},
+            answers=texts.facts(qid),
         )
         found[2 if was and now else 0 if was else 1].append(item)
     return tuple(found[0]), tuple(found[1]), tuple(found[2])
 
 
 def _answers(
-    pair: Pair, old: Sequence[Data], new: Sequence[Data], texts: _Texts
+    new: Sequence[Data], texts: _Texts
 ) -> tuple[tuple[Change, ...], tuple[Change, ...], tuple[Change, ...]]:
     """Answers changed, questions newly answered, questions newly unanswered."""
-    before = {q["id"]: q for q in old}
-    old_scores = {q.id: q for q in pair.old.card.questions}
-    new_scores = {q.id: q for q in pair.new.card.questions}
     changed: list[Change] = []
     answered: list[Change] = []
     unanswered: list[Change] = []
     for now in new:
         qid = now["id"]
-        was = before.get(qid)
+        was, has = texts.old.get(qid), texts.new[qid]
         if was is None:
             continue
-        had = was["status"] not in _NOT_ANSWERED
-        has = now["status"] not in _NOT_ANSWERED
-        if had == has and (not had or _same(_value(pair.old, qid), _value(pair.new, qid))):
+        had, having = was["status"] not in _NOT_ANSWERED, has["status"] not in _NOT_ANSWERED
+        if had == having and (not had or _same(was["value"], has["value"])):
             continue  # answered alike on both sides, or on neither
         item = Change(
             id=qid,
             category=now["category"],
             section=now["section"],
             title=texts.question(qid),
-            old=_answer(pair.old, old_scores[qid], was, texts),
-            new=_answer(pair.new, new_scores[qid], now, texts),
+            old=was,
+            new=has,
         )
-        (changed if had and has else answered if has else unanswered).append(item)
+        (changed if had and having else answered if having else unanswered).append(item)
     return tuple(changed), tuple(answered), tuple(unanswered)
-
-
-def _answer(scored: Scored, score: Any, data: Data, texts: _Texts) -> Data:
-    given = scored.answers.answers.get(score.id)
-    return {
-        "status": data["status"],
-        "value": None if given is None else given.value,
-        "answer": answer_text(texts.pair.bank, scored.answers, score, texts.text),
-        "score": data["score"],
-        "note": (given.note if given else None) or "",
-    }
-
-
-def _value(scored: Scored, qid: str) -> Any:
-    given = scored.answers.answers.get(qid)
-    return None if given is None else given.value
 
 
 def _same(old: Any, new: Any) -> bool:
