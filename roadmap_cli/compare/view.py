@@ -42,7 +42,7 @@ class ScoreRow:
     title: str
     old: str
     new: str
-    change: str  # "+8 pp", "-3 pp", "0 pp" or "—"
+    change: str  # "+16.5 pp", "-3.0 pp", "0 pp" or "—"
     old_band: str
     new_band: str
     band_change: str  # "Developing → Established", or the band when it did not move
@@ -120,13 +120,17 @@ class CompareView:
 
 
 def points(change: float | None) -> str:
-    """A change of score as whole percentage points, rounded half up: "+8 pp"."""
+    """A change of score in percentage points, one decimal, rounded half up: "+16.5 pp".
+
+    One decimal, because whole points would not always add up: 13% → 29% is a change of
+    0.165 in the JSON (0.1277 → 0.2927), which "+17 pp" would contradict.
+    """
     if change is None:
         return "—"
-    size = decimal(abs(change), 2).scaleb(2)
+    size = decimal(abs(change), 3).scaleb(2)
     if size == 0:
         return "0 pp"
-    return f"{'+' if change > 0 else '-'}{size:f} pp"
+    return f"{'+' if change > 0 else '-'}{size:.1f} pp"
 
 
 def build_view(comparison: Comparison) -> CompareView:
