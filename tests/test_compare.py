@@ -16,7 +16,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 VELORIA_2024 = "examples/veloria-workshop-2024.yaml"
 VELORIA = "examples/veloria-workshop.yaml"
 NORTHMARCH = "examples/northmarch-workshop.yaml"
-REVIEW = "examples/northmarch-workshop-review.yaml"
+REVIEW = "examples/northmarch-review.yaml"
 
 
 @pytest.fixture(autouse=True)

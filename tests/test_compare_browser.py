@@ -31,7 +31,7 @@ __all__ = ["browser"]  # the fixture, shared from tests.browser
 EXAMPLES = ROOT / "examples"
 PAIRS = {
     "veloria-2024-2026": ("veloria-workshop-2024.yaml", "veloria-workshop.yaml"),
-    "northmarch-review": ("northmarch-workshop.yaml", "northmarch-workshop-review.yaml"),
+    "northmarch-review": ("northmarch-workshop.yaml", "northmarch-review.yaml"),
     "countries": ("veloria-workshop.yaml", "northmarch-workshop.yaml"),
 }
 

@@ -26,7 +26,11 @@ FILES: list[tuple[Path, str | None]] = [
     (CORPUS / "fixture-valid.yaml", str(FIXTURE_BANK)),
     *((path, str(MIGRATION_BANK)) for path in sorted((MIGRATION_BANK / "answers").glob("*.yaml"))),
 ]
-WORKSHOP = [path for path in sorted((ROOT / "examples").glob("*.yaml")) if "workshop" in path.name]
+WORKSHOP = [
+    path
+    for path in sorted((ROOT / "examples").glob("*.yaml"))
+    if yaml.safe_load(path.read_text(encoding="utf-8"))["bank"]["id"] == "workshop-demo"
+]
 # Pairs of files that compare: the workshop examples with each other (1.0.0 and 1.1.0
 # among them), Veloria's 1.0.0 corpus file with today's, and the migration bank's two
 # files, two steps apart.
