@@ -23,8 +23,14 @@ class CompareFormat(str, enum.Enum):
 
 
 def compare_command(
-    old: Annotated[Path, typer.Argument(help="The earlier assessment (answers file).")],
-    new: Annotated[Path, typer.Argument(help="The later assessment (answers file).")],
+    old: Annotated[
+        Path,
+        typer.Argument(metavar="OLD", help="The answers file to compare from (the earlier one)."),
+    ],
+    new: Annotated[
+        Path,
+        typer.Argument(metavar="NEW", help="The answers file to compare to (the later one)."),
+    ],
     rules: RulesOption = None,
     bank: BankOption = None,
     fmt: Annotated[
