@@ -120,6 +120,24 @@ def test_markdown_escapes_text_from_the_files(cli: Cli, tmp_path: Path) -> None:
     assert "&lt;script&gt;x&lt;/script&gt;" in page and "<script>" not in page
 
 
+def test_the_table_shows_text_from_the_files_as_text(cli: Cli, tmp_path: Path) -> None:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    text = (ROOT / NORTHMARCH).read_text(encoding="utf-8")
+    old.write_text(text, encoding="utf-8")
+    note = "note: No non-punishment provision in law or policy."
+    hostile = 'note: "[link=https://x.test]click[/link] \\e[2J"'
+    new.write_text(
+        text.replace(note, hostile).replace(
+            "value: 'no'\n    " + hostile, "value: partly\n    " + hostile
+        ),
+        encoding="utf-8",
+    )
+    result = cli("compare", old, new)
+    assert result.code == 0, result.err
+    assert "NEW note: [link=https://x.test]click[/link] \\x1b[2J" in result.out
+    assert "\x1b" not in result.out
+
+
 def test_html_goes_next_to_new_by_default_and_stdout_on_request(cli: Cli, tmp_path: Path) -> None:
     old, new = tmp_path / "a.yaml", tmp_path / "b.yaml"
     shutil.copy(ROOT / NORTHMARCH, old)

@@ -148,7 +148,9 @@ def test_compare_a_b_is_the_mirror_of_compare_b_a(
 
 # Random edits of Veloria's file: each question keeps its answer, loses it, or takes an
 # answer some example gives it.
-BASE = yaml.safe_load((ROOT / "examples" / "veloria-workshop.yaml").read_text(encoding="utf-8"))
+BASE: dict[str, Any] = yaml.safe_load(
+    (ROOT / "examples" / "veloria-workshop.yaml").read_text(encoding="utf-8")
+)
 SEEN: dict[str, list[Any]] = {}
 for _example in WORKSHOP:
     _data = yaml.safe_load(_example.read_text(encoding="utf-8"))
@@ -160,7 +162,7 @@ for _example in WORKSHOP:
 @st.composite
 def edited(draw: st.DrawFn) -> dict[str, Any]:
     """Veloria's answers file with some answers removed or replaced."""
-    data = copy.deepcopy(BASE)
+    data: dict[str, Any] = copy.deepcopy(BASE)
     answers = {}
     for qid in sorted(SEEN):
         choice = draw(st.sampled_from(["keep", "drop", "other"]))

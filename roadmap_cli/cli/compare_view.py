@@ -24,7 +24,9 @@ def print_comparison(comparison: Comparison) -> None:
 
     view = build_view(comparison)
     console = out()
-    console.print(f"{safe(view.heading)} — rules {safe(view.rules)} — {view.bank}", style="title")
+    console.print(
+        f"{safe(view.heading)} — rules {safe(view.rules)} — {safe(view.bank)}", style="title"
+    )
     for side in (view.old, view.new):
         console.print(_side(side))
     if view.migration:

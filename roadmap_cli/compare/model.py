@@ -92,6 +92,7 @@ class Comparison:
     answers_changed: tuple[Change, ...]
     newly_answered: tuple[Change, ...]
     newly_unanswered: tuple[Change, ...]
+    language: str = "en"  # of the texts: the newer file's language, else the bank's
 
     @property
     def same_country(self) -> bool:
@@ -203,6 +204,7 @@ def build_comparison(pair: Pair) -> Comparison:
         answers_changed=changed,
         newly_answered=answered,
         newly_unanswered=unanswered,
+        language=texts.language,
     )
 
 

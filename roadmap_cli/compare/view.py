@@ -148,7 +148,7 @@ def build_view(comparison: Comparison) -> CompareView:
         rules=str(rules.get("profile") or rules["name"]),
         bank=f"{comparison.bank['id']} {comparison.bank['version']}",
         tool_version=comparison.to_data()["generator"]["version"],
-        language="en",
+        language=comparison.language,
         old=old,
         new=new,
         migration=comparison.migration_sentence,
