@@ -66,6 +66,11 @@ def test_across_versions_the_older_file_is_moved_and_the_output_says_so(cli: Cli
     table = cli("compare", VELORIA_2024, VELORIA)
     assert " ".join(sentence.split()) in " ".join(table.out.split())
     assert sentence in cli("compare", VELORIA_2024, VELORIA, "-f", "md").out
+    page = cli("compare", VELORIA_2024, VELORIA, "-f", "html", "-o", "-").out
+    escaped = sentence.replace("'", "&#39;")  # HTML escapes the apostrophe of "bank's"
+    assert f'<p class="callout">{escaped}</p>' in page
+    # The 2024 file, on 1.1.0, has not answered PX1.3 (added in 1.1.0): provisional.
+    assert "Provisional — 12 of 13 questions answered</strong> (92%)" in page
     # Nothing was written to the file that was moved.
     assert "version: 1.0.0" in (ROOT / VELORIA_2024).read_text(encoding="utf-8")
 

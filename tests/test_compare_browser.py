@@ -1,7 +1,7 @@
 """The compare HTML in a real browser, at 1280 and 390 px: no horizontal overflow on a
 phone, no WCAG 2.1 AA violation (axe-core), and no error from the W3C Nu HTML checker.
 
-Uses the shared browser helpers (tests/browser.py); a missing tool skips a test outside CI.
+Uses what every browser test shares (tests/browser.py); a missing tool skips a test outside CI.
 """
 
 from __future__ import annotations
