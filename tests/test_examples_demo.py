@@ -15,6 +15,7 @@ from tests.conftest import ROOT, Cli
 
 SAMPLES = [
     "kestria-full.yaml",
+    "northmarch-review.yaml",
     "northmarch-workshop.yaml",
     "tamsin-isles-workshop.yaml",
     "veloria-workshop-2024.yaml",

@@ -14,6 +14,7 @@ from roadmap_cli import __version__
 from roadmap_cli.cli import (
     assess,
     banks,
+    compare,
     demo,
     examples,
     merge,
@@ -31,9 +32,10 @@ app = typer.Typer(
         "Offline self-assessment of national counter-trafficking laws, plans and programmes.\n\n"
         "Answer a question bank in a guided interview (assess), check answers files "
         "(validate), score them under the rules you choose (score, rules), write a gap report "
-        "(report), move answers to a newer bank version (migrate), combine several agencies' "
-        "answers for one country (merge), and see the question banks "
-        "(banks). Trainers set up a workshop folder with demo (examples lists the samples). "
+        "(report), see what changed between two assessments (compare), combine several "
+        "agencies' answers for one country (merge), move answers to a newer bank version "
+        "(migrate), and see the question banks (banks). Trainers set up a workshop folder "
+        "with demo (examples lists the samples). "
         "Nothing you enter ever leaves this computer."
     ),
     no_args_is_help=True,
@@ -71,6 +73,7 @@ app.command("validate")(validate.validate_command)
 app.command("score")(score.score_command)
 app.command("report")(report.report_command)
 app.command("migrate")(migrate.migrate_command)
+app.command("compare")(compare.compare_command)
 app.command("merge")(merge.merge_command)
 app.add_typer(rules.app, name="rules")
 app.add_typer(banks.app, name="banks")

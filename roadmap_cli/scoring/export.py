@@ -76,6 +76,22 @@ def _dumps(data: Any, indent: int) -> str:
     return pad + _pretty(data, 0, pad)
 
 
+def pretty_json(data: Any) -> str:
+    """``data`` as every JSON export is written: two levels of keys and items on their own
+    lines, each deeper container on one line; ends with a newline."""
+    return _dumps(data, 0) + "\n"
+
+
+def rules_data(selected: Selected) -> dict[str, Any]:
+    """The rules a JSON export was scored under: name, profile, source and options."""
+    return {
+        "name": selected.rule.name,
+        "profile": selected.profile,
+        "source": selected.source,
+        "options": dict(selected.options),
+    }
+
+
 def json_fragment(result: FileResult, rules: str | None = None) -> str:
     """One scored file as it appears in the JSON ``files`` list (rendered where scored);
     ``rules`` names the rules as a person chose them (a profile's name)."""
@@ -89,12 +105,7 @@ def write_json(
     items: Iterable[tuple[FileResult, str | None]], selected: Selected, stream: TextIO
 ) -> None:
     """Write the ``roadmap-scores/1`` document from (result, json_fragment) pairs."""
-    rules = {
-        "name": selected.rule.name,
-        "profile": selected.profile,
-        "source": selected.source,
-        "options": dict(selected.options),
-    }
+    rules = rules_data(selected)
     stream.write('{\n  "format": "' + SCORES_FORMAT + '",\n  "rules": ')
     stream.write(_dumps(rules, 2).lstrip() + ',\n  "files": [')
     failed: list[dict[str, str]] = []
