@@ -12,6 +12,7 @@ import typer
 
 from roadmap_cli import __version__
 from roadmap_cli.cli import (
+    aggregate,
     assess,
     banks,
     demo,
@@ -30,7 +31,8 @@ app = typer.Typer(
         "Offline self-assessment of national counter-trafficking laws, plans and programmes.\n\n"
         "Answer a question bank in a guided interview (assess), check answers files "
         "(validate), score them under the rules you choose (score, rules), write a gap report "
-        "(report), move answers to a newer bank version (migrate), and see the question banks "
+        "(report), see many countries side by side (aggregate), move answers to a newer bank "
+        "version (migrate), and see the question banks "
         "(banks). Trainers set up a workshop folder with demo (examples lists the samples). "
         "Nothing you enter ever leaves this computer."
     ),
@@ -68,6 +70,7 @@ app.command("assess")(assess.assess_command)
 app.command("validate")(validate.validate_command)
 app.command("score")(score.score_command)
 app.command("report")(report.report_command)
+app.command("aggregate")(aggregate.aggregate_command)
 app.command("migrate")(migrate.migrate_command)
 app.add_typer(rules.app, name="rules")
 app.add_typer(banks.app, name="banks")
