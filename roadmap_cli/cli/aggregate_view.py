@@ -32,20 +32,24 @@ def print_regional(data: dict[str, Any]) -> None:
         title=f"Regional view — rules {rules} — {len(data['countries'])} countries",
         title_justify="left",
         box=box.SIMPLE_HEAD,
+        # Four categories and overall, each as wide as "Established", leave the names room
+        # on 80 columns only with one space between columns.
+        collapse_padding=True,
+        pad_edge=False,
     )
-    table.add_column("country / file", overflow="fold", min_width=16)
+    table.add_column("country", overflow="fold", ratio=1)
+    # Room for the longest band name, so that a band is never cut; the names fold instead.
+    room = max((len(b["name"]) for b in data["bands"]), default=0) + len(" (capped)") * any(
+        cell["capped"] for row in data["countries"] for cell in row["categories"].values()
+    )
     for category in categories:
-        table.add_column(_safe(category["id"]), justify="right", no_wrap=True)
-    table.add_column("overall", justify="right", no_wrap=True)
+        table.add_column(_safe(category["id"]), justify="right", width=room, no_wrap=True)
+    table.add_column("overall", justify="right", width=room, no_wrap=True)
     for row in data["countries"]:
-        where = f"{row['file']} · {row['bank']['id']} {row['bank']['version']}"
-        if row["provisional"]:
-            done = row["completeness"]
-            where += f" · provisional ({done['answered']} of {done['visible']} answered)"
         cells = [row["categories"].get(c["id"]) for c in categories] + [row["overall"]]
         # Text pieces, not markup: nothing from a file is parsed, and 1,000 rows print fast.
         table.add_row(
-            Text.assemble((visible(row["country"]), "bold"), "\n", (visible(where), "muted")),
+            Text(visible(row["country"]) + (" *" if row["provisional"] else ""), "bold"),
             *[
                 Text.assemble(cell["percent"], "\n", (_band_words(cell), "accent")) if cell else "—"
                 for cell in cells
@@ -53,7 +57,8 @@ def print_regional(data: dict[str, Any]) -> None:
         )
     console.print(table)
     legend = " · ".join(f"{_safe(c['id'])} {_safe(c['title'])}" for c in categories)
-    console.print(Text.from_markup(legend, style="muted"))
+    console.print(Text.from_markup(legend + " · * provisional", style="muted"))
+    _used(data)
     _bands(data)
     _frequent(data["minimum_standards_unmet"], "Minimum standards most often unmet")
     _frequent(data["red_flags"], "Red flags most often raised")
@@ -64,6 +69,29 @@ def print_regional(data: dict[str, Any]) -> None:
         console.print(f"note: {note}", markup=False, highlight=False)
 
 
+def _used(data: dict[str, Any]) -> None:
+    """Which file each row comes from, on which bank version, and how complete it is."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title="Assessments used", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("country", overflow="fold", ratio=1)
+    table.add_column("file", overflow="fold", ratio=2)
+    table.add_column("bank version", overflow="fold", ratio=1)
+    table.add_column("date", no_wrap=True)
+    table.add_column("answered", justify="right", no_wrap=True)
+    for row in data["countries"]:
+        done = row["completeness"]
+        table.add_row(
+            _safe(row["country"]),
+            _safe(row["file"]),
+            _safe(f"{row['bank']['id']} {row['bank']['version']}"),
+            (row["updated"] or row["started"] or "—")[:10],
+            f"{done['answered']} of {done['visible']}" + (" *" if row["provisional"] else ""),
+        )
+    out().print(table)
+
+
 def _band_words(cell: dict[str, Any]) -> str:
     return visible(cell["band"] or "not rated") + (" (capped)" if cell["capped"] else "")
 
@@ -72,10 +100,16 @@ def _bands(data: dict[str, Any]) -> None:
     from rich import box
     from rich.table import Table
 
-    table = Table(title="Countries per band", title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("category")
+    table = Table(
+        title="Countries per band",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+        pad_edge=False,
+    )
+    table.add_column("category", ratio=1, overflow="fold")
     for band in data["bands"]:
-        table.add_column(_safe(band["name"]), justify="right")
+        table.add_column(_safe(band["name"]), justify="right", min_width=len(band["name"]))
     table.add_column("not rated", justify="right")
     for item in data["distribution"]:
         table.add_row(
