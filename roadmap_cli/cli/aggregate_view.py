@@ -129,13 +129,14 @@ def _frequent(items: list[dict[str, Any]], title: str) -> None:
         console.print(f"{title}: none.")
         return
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("question", no_wrap=True)
+    table.add_column("question / bank", overflow="fold", max_width=18)
     table.add_column("text", ratio=1)
     table.add_column("countries", justify="right")
     table.add_column("which", ratio=1)
     for item in items[:TOP]:
         table.add_row(
-            _safe(item["question"]),
+            # The same id may name different questions in different banks.
+            f"{_safe(item['question'])}\n[muted]{_safe(item['bank'])}[/muted]",
             _safe(item["text"]),
             str(item["countries"]),
             _safe(", ".join(item["which"])),
