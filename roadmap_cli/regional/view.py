@@ -119,7 +119,8 @@ def aggregate(
 def _document(groups: _Groups, selected: Selected) -> dict[str, Any]:
     keys = sorted(groups.latest, key=lambda k: (k, groups.latest[k]["country"]))
     used = [groups.latest[key] for key in keys]
-    categories = _categories(used)
+    categories = _first_seen(used, "categories", "id", "title")
+    bands = _first_seen(used, "bands", "name", "min")
     return {
         "format": FORMAT,
         "generator": f"roadmap-cli {__version__}",
@@ -133,9 +134,9 @@ def _document(groups: _Groups, selected: Selected) -> dict[str, Any]:
         "selection_rule": SELECTION_ALL if groups.everything else SELECTION,
         "files": sum(groups.versions.values()),
         "categories": categories,
-        "bands": _bands(used),
+        "bands": bands,
         "countries": [_row(item) for item in used],
-        "distribution": _distribution(used, categories, _bands(used)),
+        "distribution": _distribution(used, categories, bands),
         "minimum_standards_unmet": _frequent(used, "minimum_standards_unmet"),
         "red_flags": _frequent(used, "red_flags"),
         "trend": [_trend(groups, key) for key in keys] if groups.everything else [],
@@ -143,20 +144,16 @@ def _document(groups: _Groups, selected: Selected) -> dict[str, Any]:
     }
 
 
-def _categories(used: list[dict[str, Any]]) -> list[dict[str, str]]:
-    found: dict[str, str] = {}
-    for item in used:
-        for node in item["categories"]:
-            found.setdefault(node["id"], node["title"])
-    return [{"id": cid, "title": title} for cid, title in found.items()]
-
-
-def _bands(used: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _first_seen(
+    used: list[dict[str, Any]], field: str, key: str, value: str
+) -> list[dict[str, Any]]:
+    """The ``field`` entries (categories, bands) of all files, each ``key`` once, in the
+    order first met: files on other banks may add categories the first file lacks."""
     found: dict[str, Any] = {}
     for item in used:
-        for band in item["bands"]:
-            found.setdefault(band["name"], band["min"])
-    return [{"name": name, "min": low} for name, low in found.items()]
+        for entry in item[field]:
+            found.setdefault(entry[key], entry[value])
+    return [{key: name, value: given} for name, given in found.items()]
 
 
 def _assessment(item: dict[str, Any]) -> dict[str, Any]:
