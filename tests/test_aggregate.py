@@ -116,6 +116,9 @@ def test_csv_rows_and_cells(cli: Cli, at_root: None) -> None:
     ]
     latest = cli("aggregate", "examples", "--format", "csv")
     assert len(list(csv.DictReader(io.StringIO(latest.out)))) == 4 * 5
+    # The notes have no place in a CSV: they are said on standard error.
+    assert "roadmap: note: Veloria: 2 assessments" in latest.err
+    assert "set aside: examples/veloria-workshop-2024.yaml" in latest.err
 
 
 def test_csv_cells_pass_the_formula_guard(cli: Cli, tmp_path: Path) -> None:

@@ -107,6 +107,9 @@ def aggregate_command(
                 write_atomic(output, text)
             else:
                 sys.stdout.write(text)
+    if fmt is Format.csv:  # a CSV has no place for them: the notes go to standard error
+        for note in data["notes"]:
+            err().print(f"roadmap: note: {note}", markup=False, highlight=False)
     for line in regional.failed:
         err().print(f"roadmap: {line}", markup=False, highlight=False)
     if not data["countries"]:
