@@ -234,10 +234,11 @@ def test_hostile_country_names_are_escaped_everywhere(cli: Cli, tmp_path: Path) 
     md = cli("aggregate", tmp_path, "--format", "md").out
     assert r"\[bold\]Evil\[/bold\] \<script\>alert(1)\</script\> \| \*x\* \x1b\[31m" in md
     html_file = tmp_path / "region.html"
-    assert cli("aggregate", tmp_path / "evil.yaml", "-o", html_file).code == 0
+    assert cli("aggregate", tmp_path / "evil.yaml", "--all", "-o", html_file).code == 0
     html = html_file.read_text(encoding="utf-8")
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "\x1b" not in html
+    assert '<title id="trend-0-0-title">[bold]Evil[/bold] &lt;script&gt;' in html
     data = _json(cli, tmp_path)
     assert data["countries"][0]["country"] == HOSTILE  # JSON keeps the text as written

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from roadmap_cli.report.charts import Bar, sparkline
 from roadmap_cli.scoring.export import cell_text
 from roadmap_cli.scoring.numbers import fixed
+from roadmap_cli.terminal import visible
 
 CSV_COLUMNS = (
     "country", "file", "organisation", "started", "updated", "bank", "bank_version", "rules",
@@ -117,7 +118,9 @@ def page_variables(data: dict[str, Any]) -> dict[str, Any]:
                 )
                 when = (item["updated"] or item["started"] or "")[:10] or "undated"
                 points.append(Bar(when, cell["score"] if cell else None))
-            title = f"{trend['country']}, {category['title']}: score over time"
+            # The chart is markup the template does not touch: make control characters
+            # visible here (charts.py escapes the rest).
+            title = visible(f"{trend['country']}, {category['title']}: score over time")
             chart = sparkline(f"trend-{index}-{column}", title, points)
             words = " → ".join(_percent(item, category) for item in trend["assessments"])
             charts.append({"svg": Markup(chart), "text": words})
