@@ -12,6 +12,7 @@ import typer
 
 from roadmap_cli import __version__
 from roadmap_cli.cli import (
+    aggregate,
     assess,
     banks,
     compare,
@@ -32,10 +33,10 @@ app = typer.Typer(
         "Offline self-assessment of national counter-trafficking laws, plans and programmes.\n\n"
         "Answer a question bank in a guided interview (assess), check answers files "
         "(validate), score them under the rules you choose (score, rules), write a gap report "
-        "(report), see what changed between two assessments (compare), combine several "
-        "agencies' answers for one country (merge), move answers to a newer bank version "
-        "(migrate), and see the question banks (banks). Trainers set up a workshop folder "
-        "with demo (examples lists the samples). "
+        "(report), see what changed between two assessments (compare), see many countries "
+        "side by side (aggregate), combine several agencies' answers for one country "
+        "(merge), move answers to a newer bank version (migrate), and see the question banks "
+        "(banks). Trainers set up a workshop folder with demo (examples lists the samples). "
         "Nothing you enter ever leaves this computer."
     ),
     no_args_is_help=True,
@@ -72,9 +73,10 @@ app.command("assess")(assess.assess_command)
 app.command("validate")(validate.validate_command)
 app.command("score")(score.score_command)
 app.command("report")(report.report_command)
-app.command("migrate")(migrate.migrate_command)
 app.command("compare")(compare.compare_command)
+app.command("aggregate")(aggregate.aggregate_command)
 app.command("merge")(merge.merge_command)
+app.command("migrate")(migrate.migrate_command)
 app.add_typer(rules.app, name="rules")
 app.add_typer(banks.app, name="banks")
 app.command("examples")(examples.examples_command)

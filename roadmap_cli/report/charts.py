@@ -169,6 +169,32 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], width: int = 420) 
     return _frame(chart_id, width, height, title, desc, "".join(parts))
 
 
+def sparkline(
+    chart_id: str, title: str, points: Sequence[Bar], width: int = 110, height: int = 32
+) -> str:
+    """A small line of scores over time (oldest first), for a table cell: one dot per
+    assessment, the latest one larger; the ``<desc>`` lists every point in words."""
+    pad = 5.0
+    desc = "; ".join(f"{p.label}: {pct(p.value)}" for p in points) or "No assessments."
+    step = (width - 2 * pad) / max(len(points) - 1, 1)
+    where = [
+        (pad + i * step, height - pad - (height - 2 * pad) * p.value)
+        for i, p in enumerate(points)
+        if p.value is not None
+    ]
+    parts = [
+        f'<line x1="0" y1="{_n(height - pad)}" x2="{width}" y2="{_n(height - pad)}" '
+        f'stroke="{GRID}" stroke-width="1"/>'
+    ]
+    if len(where) > 1:
+        line = " ".join(f"{_n(x)},{_n(y)}" for x, y in where)
+        parts.append(f'<polyline points="{line}" fill="none" stroke="{FILL}" stroke-width="2"/>')
+    for index, (x, y) in enumerate(where):
+        radius = 4 if index == len(where) - 1 else 2.5
+        parts.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{radius}" fill="{FILL}"/>')
+    return _frame(chart_id, width, height, title, desc, "".join(parts))
+
+
 def coverage_bar(
     chart_id: str, title: str, parts_by_name: Sequence[tuple[str, int]], width: int = 420
 ) -> str:
