@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from roadmap_cli.cli.console import err
-from roadmap_cli.cli.options import BankOption, RulesOption
+from roadmap_cli.cli.options import BankOption, RulesOption, flag
 
 
 class ReportFormat(str, enum.Enum):
@@ -51,7 +51,7 @@ def report_command(
         typer.Option("--language", "-l", help="Report language (default: the answers')."),
     ] = None,
     timestamp: Annotated[
-        bool, typer.Option("--timestamp", help="Print the generation time on the cover.")
+        bool, flag("--timestamp", "Print the generation time on the cover.")
     ] = False,
     theme: Annotated[
         ReportTheme,
@@ -60,7 +60,7 @@ def report_command(
         ),
     ] = ReportTheme.standard,
     open_after: Annotated[
-        bool, typer.Option("--open", help="Open the report in the default program afterwards.")
+        bool, flag("--open", "Open the report in the default program afterwards.")
     ] = False,
 ) -> None:
     """Write a gap report: where the country stands, and what to do first."""
