@@ -34,3 +34,8 @@ def flag(name: str, help_text: str) -> Any:
 def files_argument(help_text: str) -> Any:
     """The ``FILE|DIR|GLOB`` argument of the commands that read many answers files."""
     return typer.Argument(metavar="FILE|DIR|GLOB", help=help_text)
+
+
+def language_option(help_text: str) -> Any:
+    """``--language`` / ``-l``: the language to show a bank or report in."""
+    return typer.Option("--language", "-l", help=help_text)

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from roadmap_cli.cli.console import err
-from roadmap_cli.cli.options import BankOption, RulesOption, flag
+from roadmap_cli.cli.options import BankOption, RulesOption, flag, language_option
 
 
 class ReportFormat(str, enum.Enum):
@@ -47,8 +47,7 @@ def report_command(
         typer.Option("--template-dir", help="Folder of templates that replace built-in parts."),
     ] = None,
     language: Annotated[
-        str | None,
-        typer.Option("--language", "-l", help="Report language (default: the answers')."),
+        str | None, language_option("Report language (default: the answers').")
     ] = None,
     timestamp: Annotated[
         bool, flag("--timestamp", "Print the generation time on the cover.")
