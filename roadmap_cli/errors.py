@@ -87,3 +87,11 @@ def display_path(path: Path) -> str:
     text = str(path)
     prefix = here if here.endswith(os.sep) else here + os.sep
     return text[len(prefix) :] if text.startswith(prefix) else text
+
+
+def file_error(shown: str, error: OSError, verb: str, permission_hint: str) -> RoadmapError:
+    """An ``OSError`` met reading or writing ``shown``, as one line: "permission denied"
+    (with ``permission_hint``), else "cannot ``verb``" and the system's reason."""
+    if isinstance(error, PermissionError):
+        return RoadmapError(f"{shown}: permission denied", permission_hint)
+    return RoadmapError(f"{shown}: cannot {verb}: {error.strerror or error}")

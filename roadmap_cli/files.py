@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from roadmap_cli.errors import RoadmapError, display_path
+from roadmap_cli.errors import RoadmapError, display_path, file_error
 
 
 @contextlib.contextmanager
@@ -91,12 +91,8 @@ def _temporary(path: Path, folder: Path, shown: str) -> Path:
         fd, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except FileNotFoundError:
         raise RoadmapError(f"{shown}: the folder {display_path(folder)} does not exist") from None
-    except PermissionError:
-        raise RoadmapError(
-            f"{shown}: permission denied", "Choose a folder you may write to."
-        ) from None
     except OSError as err:
-        raise RoadmapError(f"{shown}: cannot write: {err.strerror or err}") from None
+        raise file_error(shown, err, "write", "Choose a folder you may write to.") from None
     os.close(fd)
     return Path(name)
 

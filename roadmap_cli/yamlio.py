@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from roadmap_cli.errors import FileProblems, Problem, RoadmapError, display_path
+from roadmap_cli.errors import FileProblems, Problem, RoadmapError, display_path, file_error
 
 Path_ = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -180,12 +180,8 @@ def read_yaml(path: Path, *, what: str = "file") -> Document:
         raise RoadmapError(f"{shown}: no such file", "Check the path and try again.") from None
     except IsADirectoryError:
         raise RoadmapError(f"{shown}: is a folder; give the path of a file") from None
-    except PermissionError:
-        raise RoadmapError(
-            f"{shown}: permission denied", "Check that you may read this file."
-        ) from None
     except OSError as err:
-        raise RoadmapError(f"{shown}: cannot read: {err.strerror or err}") from None
+        raise file_error(shown, err, "read", "Check that you may read this file.") from None
     return parse_yaml(raw, shown, what=what)
 
 

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from roadmap_cli.cli.options import flag
+
 if TYPE_CHECKING:
     from roadmap_cli.interview.session import SessionResult
 
@@ -32,27 +34,20 @@ def assess_command(
         list[str] | None,
         typer.Option("--only", help="Only this question id (repeatable), e.g. PL1.2."),
     ] = None,
-    review: Annotated[
-        bool, typer.Option("--review", help="Walk answered questions again.")
-    ] = False,
-    flagged: Annotated[
-        bool, typer.Option("--flagged", help="Walk the answers flagged for review.")
-    ] = False,
+    review: Annotated[bool, flag("--review", "Walk answered questions again.")] = False,
+    flagged: Annotated[bool, flag("--flagged", "Walk the answers flagged for review.")] = False,
     conflicts: Annotated[
         bool,
-        typer.Option(
+        flag(
             "--conflicts",
-            help="Walk the questions merged files answered differently (roadmap merge): "
+            "Walk the questions merged files answered differently (roadmap merge): "
             "keep one file's answer, give a new one, or skip.",
         ),
     ] = False,
     plain: Annotated[
-        bool,
-        typer.Option("--plain", help="Line-based prompts (screen readers, Git Bash, pipes)."),
+        bool, flag("--plain", "Line-based prompts (screen readers, Git Bash, pipes).")
     ] = False,
-    no_notes: Annotated[
-        bool, typer.Option("--no-notes", help="Never offer notes, evidence or flags.")
-    ] = False,
+    no_notes: Annotated[bool, flag("--no-notes", "Never offer notes, evidence or flags.")] = False,
     guidance: Annotated[
         str | None,
         typer.Option(

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from roadmap_cli.cli.console import err, out
+from roadmap_cli.cli.options import language_option
 from roadmap_cli.errors import Problem
 
 app = typer.Typer(
@@ -59,7 +60,7 @@ def list_command(
 def show_command(
     bank: Annotated[str, typer.Argument(help="A built-in bank id, or the path to a bank.")],
     language: Annotated[
-        str | None, typer.Option("--language", "-l", help="Language to show (default: the bank's).")
+        str | None, language_option("Language to show (default: the bank's).")
     ] = None,
     changes: Annotated[
         bool,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -24,3 +24,18 @@ BankOption = Annotated[
         "(default: the bank and version the answers file names).",
     ),
 ]
+
+
+def flag(name: str, help_text: str) -> Any:
+    """An on/off option: ``name`` turns it on (declared ``= False``)."""
+    return typer.Option(name, help=help_text)
+
+
+def files_argument(help_text: str) -> Any:
+    """The ``FILE|DIR|GLOB`` argument of the commands that read many answers files."""
+    return typer.Argument(metavar="FILE|DIR|GLOB", help=help_text)
+
+
+def language_option(help_text: str) -> Any:
+    """``--language`` / ``-l``: the language to show a bank or report in."""
+    return typer.Option("--language", "-l", help=help_text)

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from roadmap_cli.cli.console import err
-from roadmap_cli.cli.options import BankOption, RulesOption
+from roadmap_cli.cli.options import BankOption, RulesOption, flag, language_option
 from roadmap_cli.terminal import visible
 
 
@@ -48,11 +48,10 @@ def report_command(
         typer.Option("--template-dir", help="Folder of templates that replace built-in parts."),
     ] = None,
     language: Annotated[
-        str | None,
-        typer.Option("--language", "-l", help="Report language (default: the answers')."),
+        str | None, language_option("Report language (default: the answers').")
     ] = None,
     timestamp: Annotated[
-        bool, typer.Option("--timestamp", help="Print the generation time on the cover.")
+        bool, flag("--timestamp", "Print the generation time on the cover.")
     ] = False,
     theme: Annotated[
         ReportTheme,
@@ -61,7 +60,7 @@ def report_command(
         ),
     ] = ReportTheme.standard,
     open_after: Annotated[
-        bool, typer.Option("--open", help="Open the report in the default program afterwards.")
+        bool, flag("--open", "Open the report in the default program afterwards.")
     ] = False,
 ) -> None:
     """Write a gap report: where the country stands, and what to do first."""

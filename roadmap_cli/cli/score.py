@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from roadmap_cli.cli.console import err
-from roadmap_cli.cli.options import BankOption, RulesOption
+from roadmap_cli.cli.options import BankOption, RulesOption, files_argument, flag
 from roadmap_cli.files import atomic_writer
 
 if TYPE_CHECKING:
@@ -29,11 +29,7 @@ class Format(str, enum.Enum):
 
 def score_command(
     inputs: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="FILE|DIR|GLOB",
-            help="Answers files, folders (their *.yaml) or glob patterns.",
-        ),
+        list[str], files_argument("Answers files, folders (their *.yaml) or glob patterns.")
     ],
     rules: RulesOption = None,
     bank: BankOption = None,
@@ -58,10 +54,10 @@ def score_command(
         int, typer.Option("--jobs", "-j", min=1, help="Score in this many processes.")
     ] = 1,
     per_question: Annotated[
-        bool, typer.Option("--per-question", help="CSV: one row per question, not per category.")
+        bool, flag("--per-question", "CSV: one row per question, not per category.")
     ] = False,
     bom: Annotated[
-        bool, typer.Option("--bom", help="CSV: start with a UTF-8 BOM so Excel reads accents.")
+        bool, flag("--bom", "CSV: start with a UTF-8 BOM so Excel reads accents.")
     ] = False,
 ) -> None:
     """Score answers files and show the scores, or export them as JSON or CSV."""

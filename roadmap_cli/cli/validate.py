@@ -13,16 +13,13 @@ from typing import Annotated
 import typer
 
 from roadmap_cli.cli.console import out
-from roadmap_cli.cli.options import BankOption
+from roadmap_cli.cli.options import BankOption, files_argument
 
 
 def validate_command(
     inputs: Annotated[
         list[str],
-        typer.Argument(
-            metavar="FILE|DIR|GLOB",
-            help="Answers files, folders (their *.yaml) or glob patterns, as for score.",
-        ),
+        files_argument("Answers files, folders (their *.yaml) or glob patterns, as for score."),
     ],
     bank: BankOption = None,
 ) -> None:

@@ -41,10 +41,13 @@ from roadmap_cli.interview.model import (
     MetadataRequest,
     Progress,
     QuestionView,
+    Quit,
     Record,
     Reply,
     Tally,
+    free_text,
     is_special,
+    or_quit,
     parse_number,
     unescape,
 )
@@ -126,30 +129,18 @@ class ArrowAsker:
 
     def _meta(self, message: str, required: bool = False) -> str:
         """A metadata reply; ``q`` quits, ``?`` explains (a backslash types them)."""
-        while True:
-            typed = self._text(
-                message,
-                validate=(lambda text: bool(text.strip()) or "needed for the report")
-                if required
-                else None,
-            )
-            if typed.lower() == "q":
-                raise _Quit
-            if typed == "?":
-                self.console.print(
-                    "These details go on the report's cover. q quits without creating the "
-                    "file; to type a lone ? or q, put a backslash before it.",
-                    markup=False,
-                )
-                continue
-            return unescape(typed) or typed
+        return self._free_text(
+            message,
+            "These details go on the report's cover. q quits without creating the "
+            "file; to type a lone ? or q, put a backslash before it.",
+            validate=(lambda text: bool(text.strip()) or "needed for the report")
+            if required
+            else None,
+        )
 
     def metadata(self, request: MetadataRequest) -> Metadata | Go:
         """Ask country, organisation, optional name and role, and language if several."""
-        try:
-            return self._metadata(request)
-        except _Quit:
-            return Go("quit")
+        return or_quit(lambda: self._metadata(request))
 
     def _metadata(self, request: MetadataRequest) -> Metadata:
         self.console.print(f"New assessment: {request.bank_title}", style="title", markup=False)
@@ -354,7 +345,7 @@ class ArrowAsker:
                 details = (
                     self._flag(details, record) if picked == "flag" else self._note(details, record)
                 )
-            except _Quit:
+            except Quit:
                 return Go("quit")
 
     def _flag(self, details: Details, record: Record) -> Details:
@@ -379,20 +370,21 @@ class ArrowAsker:
         record(details)
         return details
 
+    def _free_text(self, message: str, help_text: str, **options: Any) -> str:
+        """Free text: ``q`` quits, ``?`` says ``help_text`` (a backslash types either)."""
+        return free_text(
+            lambda: self._text(message, **options),
+            lambda: self.console.print(help_text, markup=False),
+        )
+
     def _free(self, message: str, default: str) -> str:
         """Free text (note, evidence, reason): ``q`` quits, ``?`` explains."""
-        while True:
-            typed = self._text(message, default=default)
-            if typed.lower() == "q":
-                raise _Quit
-            if typed == "?":
-                self.console.print(
-                    "Type the text and press Enter; q saves and quits (what you gave so far "
-                    "is saved); to type a lone ? or q, put a backslash before it.",
-                    markup=False,
-                )
-                continue
-            return unescape(typed) or typed
+        return self._free_text(
+            message,
+            "Type the text and press Enter; q saves and quits (what you gave so far "
+            "is saved); to type a lone ? or q, put a backslash before it.",
+            default=default,
+        )
 
     # -- summaries ------------------------------------------------------------
 
@@ -420,10 +412,6 @@ class ArrowAsker:
     def notice(self, text: str) -> None:
         """Print a passing message."""
         self.console.print(text, style="accent", markup=False)
-
-
-class _Quit(Exception):
-    """``q`` typed at a free-text prompt."""
 
 
 def _wrap(text: str | None, indent: int = 7) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
 from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.bank.model import QuestionType
@@ -241,6 +241,34 @@ def unescape(typed: str) -> str | None:
     if typed.startswith("\\") and typed[1:].strip().lower() in COMMAND_WORDS:
         return typed[1:].strip()
     return None
+
+
+class Quit(Exception):
+    """``q`` typed at a free-text prompt (metadata, note, evidence, reason)."""
+
+
+def free_text(ask: Callable[[], str], explain: Callable[[], None]) -> str:
+    """A free-text reply from ``ask``: ``q`` raises ``Quit``, ``?`` calls ``explain`` and
+    asks again, and a backslash types either as text."""
+    while True:
+        typed = ask()
+        if typed.lower() == "q":
+            raise Quit
+        if typed == "?":
+            explain()
+            continue
+        return unescape(typed) or typed
+
+
+_T = TypeVar("_T")
+
+
+def or_quit(ask: Callable[[], _T]) -> _T | Go:
+    """What ``ask()`` returns, or ``Go("quit")`` if the person typed ``q`` (``Quit``)."""
+    try:
+        return ask()
+    except Quit:
+        return Go("quit")
 
 
 def first_sentence(text: str) -> str:

@@ -32,10 +32,13 @@ from roadmap_cli.interview.model import (
     MetadataRequest,
     Progress,
     QuestionView,
+    Quit,
     Record,
     Reply,
     Tally,
     Value,
+    free_text,
+    or_quit,
     parse_number,
     unescape,
 )
@@ -45,10 +48,6 @@ if TYPE_CHECKING:
 
 COMMANDS = {key: action for key, action, _ in NAVIGATION}
 _DIGITS = re.compile(r"[0-9]+")  # ASCII only: "²".isdigit() is true, int("²") fails
-
-
-class Quit(Exception):
-    """``q`` typed at a prompt that is not a question (metadata)."""
 
 
 def read_stdin(prompt: str) -> str:
@@ -87,10 +86,7 @@ class PlainAsker:
 
     def metadata(self, request: MetadataRequest) -> Metadata | Go:
         """Ask country, organisation, optional name and role, and language if several."""
-        try:
-            return self._metadata(request)
-        except Quit:
-            return Go("quit")
+        return or_quit(lambda: self._metadata(request))
 
     def _meta(self, prompt: str) -> str:
         """A metadata reply: ``q`` quits, ``?`` explains (a backslash types them)."""
@@ -103,14 +99,7 @@ class PlainAsker:
 
     def _free(self, prompt: str, help_text: str) -> str:
         """Free text: ``q`` quits, ``?`` says ``help_text``, a backslash types either."""
-        while True:
-            typed = self._ask(prompt)
-            if typed.lower() == "q":
-                raise Quit
-            if typed == "?":
-                self._say(help_text)
-                continue
-            return unescape(typed) or typed
+        return free_text(lambda: self._ask(prompt), lambda: self._say(help_text))
 
     def _metadata(self, request: MetadataRequest) -> Metadata:
         self._say(f"New assessment: {request.bank_title}", "title")

@@ -54,21 +54,17 @@ RED_FLAG_MEANING = "This answer is a red flag: it points to harm the response sh
 _TRAILING_CITATION = re.compile(r"\s*\(((?:[^()]|\([^()]*\))*)\)\.?\s*$")
 
 
-def _stamp(moment: datetime | None) -> str:
+def _stamp(moment: datetime | None, *, day: bool = False) -> str:
+    """``moment`` as the report writes it: the date and time (``day``: the date alone),
+    in UTC and marked so when it knows its zone; "" for none."""
     if moment is None:
         return ""
-    if moment.tzinfo is not None:
+    aware = moment.tzinfo is not None
+    if aware:
         moment = moment.astimezone(timezone.utc)
-        return moment.strftime("%Y-%m-%d %H:%M UTC")
-    return moment.strftime("%Y-%m-%d %H:%M")
-
-
-def _day(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc)
-    return moment.strftime("%Y-%m-%d")
+    if day:
+        return moment.strftime("%Y-%m-%d")
+    return moment.strftime("%Y-%m-%d %H:%M UTC" if aware else "%Y-%m-%d %H:%M")
 
 
 def build_context(
@@ -229,7 +225,7 @@ class _View:
             role=assessment.role or "",
             started=_stamp(assessment.started),
             updated=_stamp(assessment.updated),
-            answers_as_of=_day(as_of),
+            answers_as_of=_stamp(as_of, day=True),
             bank_title=bank_title,
             bank_description=self.text(self.bank.description),
             bank_id=self.bank.id,

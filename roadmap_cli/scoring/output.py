@@ -8,6 +8,7 @@ adding it here and nowhere else.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields
 from typing import Any
 
 from roadmap_cli.scoring.metadata import file_metadata
@@ -29,18 +30,15 @@ def _exact(value: float | None) -> float | None:
 Round = Callable[[float | None], float | None]
 
 
+# Every count, in the order the Counts model declares them (the JSON keys' order).
+_COUNTS = tuple(item.name for item in fields(Counts))
+
+
 def counts_data(counts: Counts, num: Round = number) -> dict[str, Any]:
     """How the questions under a node were answered, as data."""
-    return {
-        "questions": counts.questions,
-        "answered": counts.answered,
-        "unanswered": counts.unanswered,
-        "not_applicable": counts.not_applicable,
-        "dont_know": counts.dont_know,
-        "flagged": counts.flagged,
-        "hidden": counts.hidden,
-        "coverage": num(counts.coverage),
-    }
+    data = {name: getattr(counts, name) for name in _COUNTS}
+    data["coverage"] = num(counts.coverage)
+    return data
 
 
 def node_dict(node: NodeScore, num: Round = number) -> dict[str, Any]:

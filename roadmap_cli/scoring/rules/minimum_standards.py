@@ -8,40 +8,32 @@ questions are listed first.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from roadmap_cli.answers.model import AnswersFile
 from roadmap_cli.bank.model import Bank
-from roadmap_cli.scoring.aggregate import (
-    build_tree,
-    cap_band,
-    find_gaps,
-    red_flags,
-    unmet_standards,
-)
-from roadmap_cli.scoring.model import Scorecard
-from roadmap_cli.scoring.options import MinimumStandardsOptions, option_defaults, option_help
-from roadmap_cli.scoring.questions import score_questions
-from roadmap_cli.scoring.rules import parse_options, require_band
+from roadmap_cli.scoring.aggregate import build_tree, cap_band, find_gaps, unmet_standards
+from roadmap_cli.scoring.model import QuestionScore, Scorecard
+from roadmap_cli.scoring.options import MinimumStandardsOptions
+from roadmap_cli.scoring.rules.base import ModelRule
 
 
-class MinimumStandardsRule:
+class MinimumStandardsRule(ModelRule[MinimumStandardsOptions]):
     """The built-in ``minimum-standards`` rule."""
 
     name = "minimum-standards"
     description = "Weighted scores, with critical questions as gates on the band."
     summary = "Weighted, but unmet critical questions cap a category's band."
     options_model = MinimumStandardsOptions
-    options: Mapping[str, Any] = option_defaults(MinimumStandardsOptions)
-    option_help: Mapping[str, str] = option_help(MinimumStandardsOptions)
+    band_options = ("cap_band",)
 
-    def score(self, bank: Bank, answers: AnswersFile, options: Mapping[str, Any]) -> Scorecard:
-        """Score ``answers`` against ``bank``."""
-        opts = parse_options(self.name, MinimumStandardsOptions, options)
+    def rate(
+        self,
+        bank: Bank,
+        answers: AnswersFile,
+        opts: MinimumStandardsOptions,
+        questions: tuple[QuestionScore, ...],
+    ) -> Scorecard:
+        """Weighted scores; unmet critical questions cap their category and the whole."""
         bands = opts.band_list()
-        require_band(self.name, "cap_band", opts.cap_band, bands)
-        questions = score_questions(bank, answers, opts)
         sections, categories, overall = build_tree(bank, questions, opts)
         unmet = unmet_standards(questions, opts.critical_threshold)
         failing: dict[str, list[str]] = {}
@@ -63,17 +55,5 @@ class MinimumStandardsRule:
         gated = {item.question for item in unmet}
         # Stable sort: unmet critical questions first, priority order kept within each group.
         gaps = tuple(sorted(gaps, key=lambda gap: gap.question not in gated))
-        return Scorecard(
-            rule=self.name,
-            bank_id=bank.id,
-            bank_version=bank.version,
-            country=answers.assessment.country,
-            bands=bands,
-            questions=questions,
-            sections=sections,
-            categories=tuple(capped),
-            overall=overall,
-            gaps=gaps,
-            red_flags=red_flags(questions),
-            unmet=unmet,
-        )
+        tree = (sections, tuple(capped), overall)
+        return self.scorecard(bank, answers, opts, questions, tree, gaps=gaps, unmet=unmet)

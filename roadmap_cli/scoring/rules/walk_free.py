@@ -10,18 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
 
 from roadmap_cli.answers.model import AnswersFile
 from roadmap_cli.bank.model import Bank
-from roadmap_cli.scoring.aggregate import (
-    build_tree,
-    cap_band,
-    find_gaps,
-    red_flags,
-    total_counts,
-    unmet_standards,
-)
+from roadmap_cli.scoring.aggregate import build_tree, cap_band, red_flags, total_counts
 from roadmap_cli.scoring.model import (
     Band,
     NodeScore,
@@ -31,9 +23,9 @@ from roadmap_cli.scoring.model import (
     Trace,
     TraceInput,
 )
-from roadmap_cli.scoring.options import WalkFreeOptions, option_defaults, option_help
-from roadmap_cli.scoring.questions import band_for, score_questions
-from roadmap_cli.scoring.rules import parse_options, require_band
+from roadmap_cli.scoring.options import WalkFreeOptions
+from roadmap_cli.scoring.questions import band_for
+from roadmap_cli.scoring.rules.base import ModelRule
 from roadmap_cli.scoring.working import overall_working
 from roadmap_cli.text import localize
 
@@ -43,22 +35,24 @@ OVERALL = (
 )
 
 
-class WalkFreeRule:
+class WalkFreeRule(ModelRule[WalkFreeOptions]):
     """The built-in ``walk-free`` rule."""
 
     name = "walk-free"
     description = "Equal-weight sections, red flags subtract and cap, AAA–D letter ratings."
     summary = "Walk Free-style: equal sections, red flags subtract and cap, AAA–D ratings."
     options_model = WalkFreeOptions
-    options: Mapping[str, Any] = option_defaults(WalkFreeOptions)
-    option_help: Mapping[str, str] = option_help(WalkFreeOptions)
+    band_options = ("red_flag_cap",)
 
-    def score(self, bank: Bank, answers: AnswersFile, options: Mapping[str, Any]) -> Scorecard:
-        """Score ``answers`` against ``bank``."""
-        opts = parse_options(self.name, WalkFreeOptions, options)
+    def rate(
+        self,
+        bank: Bank,
+        answers: AnswersFile,
+        opts: WalkFreeOptions,
+        questions: tuple[QuestionScore, ...],
+    ) -> Scorecard:
+        """Equal sections, red flags subtracted from the overall and capping its band."""
         bands = opts.band_list()
-        require_band(self.name, "red_flag_cap", opts.red_flag_cap, bands)
-        questions = score_questions(bank, answers, opts)
         # Negative indicators only ever subtract, so they stay out of the section means.
         negative = {f.question.id for f in bank.facts if f.is_red_flag_question}
         sections, categories, _ = build_tree(
@@ -77,21 +71,9 @@ class WalkFreeRule:
             overall = cap_band(
                 overall, opts.red_flag_cap, bands, f"{len(flags)} red flag(s) raised"
             )
-        return Scorecard(
-            rule=self.name,
-            bank_id=bank.id,
-            bank_version=bank.version,
-            country=answers.assessment.country,
-            bands=bands,
-            questions=questions,
-            sections=sections,
-            categories=categories,
-            overall=overall,
-            gaps=find_gaps(bank, questions, opts),
-            red_flags=flags,
-            unmet=unmet_standards(questions, opts.critical_threshold),
-            notes=ineffective_weights(bank, opts.weights),
-        )
+        tree = (sections, categories, overall)
+        notes = ineffective_weights(bank, opts.weights)
+        return self.scorecard(bank, answers, opts, questions, tree, flags=flags, notes=notes)
 
     @staticmethod
     def _overall(
