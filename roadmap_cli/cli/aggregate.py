@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from roadmap_cli.cli.console import err
-from roadmap_cli.cli.options import BankOption, RulesOption
+from roadmap_cli.cli.options import AnswersFiles, BankOption, BomOption, JobsOption, RulesOption
 
 
 class Format(str, enum.Enum):
@@ -27,13 +27,7 @@ _SUFFIXES = {".json": Format.json, ".csv": Format.csv, ".md": Format.md, ".html"
 
 
 def aggregate_command(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="FILE|DIR|GLOB",
-            help="Answers files, folders (their *.yaml) or glob patterns.",
-        ),
-    ],
+    inputs: AnswersFiles,
     rules: RulesOption = None,
     bank: BankOption = None,
     everything: Annotated[
@@ -56,12 +50,8 @@ def aggregate_command(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file (html needs it)."),
     ] = None,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Score in this many processes.")
-    ] = 1,
-    bom: Annotated[
-        bool, typer.Option("--bom", help="CSV: start with a UTF-8 BOM so Excel reads accents.")
-    ] = False,
+    jobs: JobsOption = 1,
+    bom: BomOption = False,
 ) -> None:
     """The regional view: countries × categories (scores and bands), countries per band,
     the most frequent unmet minimum standards and red flags, and with --all each

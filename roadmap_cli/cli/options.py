@@ -39,3 +39,17 @@ def files_argument(help_text: str) -> Any:
 def language_option(help_text: str) -> Any:
     """``--language`` / ``-l``: the language to show a bank or report in."""
     return typer.Option("--language", "-l", help=help_text)
+
+
+AnswersFiles = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="FILE|DIR|GLOB", help="Answers files, folders (their *.yaml) or glob patterns."
+    ),
+]
+JobsOption = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, help="Score in this many processes.")
+]
+BomOption = Annotated[
+    bool, typer.Option("--bom", help="CSV: start with a UTF-8 BOM so Excel reads accents.")
+]

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from roadmap_cli.cli.console import err
-from roadmap_cli.cli.options import BankOption, RulesOption, files_argument, flag
+from roadmap_cli.cli.options import (
+    AnswersFiles,
+    BankOption,
+    BomOption,
+    JobsOption,
+    RulesOption,
+    flag,
+)
 from roadmap_cli.files import atomic_writer
 
 if TYPE_CHECKING:
@@ -28,9 +35,7 @@ class Format(str, enum.Enum):
 
 
 def score_command(
-    inputs: Annotated[
-        list[str], files_argument("Answers files, folders (their *.yaml) or glob patterns.")
-    ],
+    inputs: AnswersFiles,
     rules: RulesOption = None,
     bank: BankOption = None,
     format_: Annotated[
@@ -50,15 +55,11 @@ def score_command(
             "category (or 'overall') was worked out.",
         ),
     ] = None,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Score in this many processes.")
-    ] = 1,
+    jobs: JobsOption = 1,
     per_question: Annotated[
         bool, flag("--per-question", "CSV: one row per question, not per category.")
     ] = False,
-    bom: Annotated[
-        bool, flag("--bom", "CSV: start with a UTF-8 BOM so Excel reads accents.")
-    ] = False,
+    bom: BomOption = False,
 ) -> None:
     """Score answers files and show the scores, or export them as JSON or CSV."""
     from contextlib import nullcontext
