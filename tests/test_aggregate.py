@@ -96,7 +96,9 @@ def test_every_figure_equals_the_score_json(cli: Cli, at_root: None, rules: str)
                 expected[cid]["capped"],
             ), (assessment["file"], cid)
             seen += 1
-    assert seen == (5 + 4) * 5  # every assessment and every matrix row, 4 categories + overall
+    # Six assessments (two of Veloria, two of Northmarch) and four countries in the matrix,
+    # each with four categories and overall.
+    assert seen == (6 + 4) * 5
 
 
 def test_csv_rows_and_cells(cli: Cli, at_root: None) -> None:
@@ -104,7 +106,7 @@ def test_csv_rows_and_cells(cli: Cli, at_root: None) -> None:
     result = cli("aggregate", "examples", "--all", "--format", "csv")
     assert result.code == 0, result.err
     rows = list(csv.DictReader(io.StringIO(result.out)))
-    assert len(rows) == 5 * 5  # five assessments, four categories and overall each
+    assert len(rows) == 6 * 5  # six assessments, four categories and overall each
     for row in rows:
         expected = scored[row["file"]][row["category"]]
         assert row["score"] == f"{expected['score']:.4f}"
