@@ -8,7 +8,6 @@ the file back with ``load_answers``.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -19,18 +18,19 @@ from hypothesis import strategies as st
 from roadmap_cli.answers.emit import emit
 from roadmap_cli.answers.model import (
     HEADER,
-    Answer,
     AnswersFile,
     ArchivedAnswer,
-    Assessment,
-    BankRef,
     load_answers,
     save_answers,
     to_yaml,
 )
 from roadmap_cli.yamlio import dump_yaml
+from tests.test_answers_file import TRICKY, _answers
 
+# Beyond the strings any YAML reader must read back (TRICKY): every indicator, the
+# characters libyaml escapes, folding, and kept blank lines.
 HOSTILE = [
+    *TRICKY,
     "it's 'quoted'",
     'say "no"',
     "ratio: 3:1",
@@ -95,28 +95,29 @@ HOSTILE = [
 
 def _file(texts: list[str]) -> AnswersFile:
     """An answers file with every string in every text field a person can fill in."""
-    moment = datetime(2026, 11, 28, 9, 3, 55, tzinfo=timezone.utc)
-    return AnswersFile(
-        format="roadmap-answers/1",
-        bank=BankRef(id="fixture", version="1.10"),
-        assessment=Assessment(country=texts[0], organisation=texts[-1], started=moment),
-        answers={
-            f"Q{i}": Answer(
-                value=text if text.strip() else "x",
-                note=text,
-                evidence=[text, "plain evidence", text],
-                flagged=i % 2 == 0,
-                flag_reason=text,
-                answered_at=moment + timedelta(seconds=i),
-            )
-            for i, text in enumerate(texts)
-        },
-        archived={
-            f"Q{i}@1.0.0": ArchivedAnswer(
-                value=[text, "other"], note=text, bank_version="1.0.0", reason=text
-            )
-            for i, text in enumerate(texts)
-        },
+    base = _answers(texts)  # each text as a value, note and evidence
+    return base.model_copy(
+        update={
+            "assessment": base.assessment.model_copy(
+                update={"country": texts[0], "organisation": texts[-1]}
+            ),
+            "answers": {
+                qid: answer.model_copy(
+                    update={
+                        "evidence": [*answer.evidence, "plain evidence", *answer.evidence],
+                        "flagged": True,
+                        "flag_reason": answer.note,
+                    }
+                )
+                for qid, answer in base.answers.items()
+            },
+            "archived": {
+                f"{qid}@1.0.0": ArchivedAnswer(
+                    value=[text, "other"], note=text, bank_version="1.0.0", reason=text
+                )
+                for qid, text in zip(base.answers, texts, strict=True)
+            },
+        }
     )
 
 
@@ -129,7 +130,7 @@ def test_hostile_strings_are_written_as_pyyaml_wrote_them_and_read_back(tmp_path
     save_answers(path, answers)
     assert load_answers(path).answers == answers
     # The strings a YAML 1.1 reader would take for something else stayed text.
-    assert data["assessment"]["country"] == "it's 'quoted'"
+    assert data["assessment"]["country"] == HOSTILE[0]
     for text in ("yes", "1.10", "2026-11-28T09:00:00Z", "ends with blank lines\n\n\n"):
         qid = f"Q{HOSTILE.index(text)}"
         assert data["answers"][qid]["value"] == data["answers"][qid]["note"] == text
