@@ -1,8 +1,8 @@
 """The text of an answers file, written without PyYAML's representer where it is not needed.
 
 ``roadmap migrate`` writes a thousand answers files in a batch, and PyYAML's representer
-spent more time on each (about 25 ms for the full default bank) than reading, checking
-and migrating it.  The answers format is fixed and simple: block mappings of block
+spent as long on each (7 ms for the full default bank on a quiet machine, 25 ms on a
+busy one) as reading, checking and migrating it.  The answers format is fixed and simple: block mappings of block
 mappings, lists of short strings, and scalars that are mostly ids, option keys, times and
 one-line notes.  ``emit`` writes those directly and asks PyYAML only for the entries it
 cannot write by rule (a colon, a line break, a long line to fold, a float...), so
