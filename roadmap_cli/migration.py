@@ -4,10 +4,16 @@ The file is opened and checked against the version it names (which the bank keep
 chain of steps to the target version is taken from the bank's migration map, the answers
 are moved (``answers.migrate``), each step checking that every answer it places is one the
 new version takes, so that what is written is always a valid file for the target version.
+
+A batch is written several files at a time (``write_migrations``): each file is still
+replaced atomically and fsynced, but the waits for the disk overlap, which on a thousand
+files took most of the time of ``roadmap migrate``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Generator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,3 +111,51 @@ def write_migration(
         write_atomic(backup, plan.path.read_text(encoding="utf-8"), private=True)
     save_answers(target, plan.migration.answers, bank)
     return backup
+
+
+# Files written at once.  The limit is the disk (each write waits for its fsync), not the
+# processor: measured on 300 files, one writer took 9-10 ms a file, four about 2 ms.
+WRITERS = 4
+
+
+@dataclass
+class Written:
+    """The outcome of writing one migrated file."""
+
+    plan: Planned
+    target: Path
+    backup: Path | None = None  # the old file kept beside it (in place)
+    error: RoadmapError | None = None  # why it could not be written
+
+
+def write_migrations(
+    jobs: Sequence[tuple[Planned, Path]], in_place: bool, store: BankStore | None = None
+) -> Generator[Written, None, None]:
+    """Write each plan to its target (``write_migration``), yielding outcomes in order.
+
+    Several files are written at once.  A file that cannot be written is reported in its
+    ``Written.error`` and the others are still written.  When two plans share a target,
+    they are written one after the other, in order, as one writer would.
+    """
+    store = store or BankStore()
+    for plan, _ in jobs:
+        store.bank(f"{plan.bank_ref}@{plan.end}")  # loaded here, not by the writers at once
+
+    def write(job: tuple[Planned, Path]) -> Written:
+        plan, target = job
+        try:
+            return Written(plan, target, write_migration(plan, target, in_place, store))
+        except RoadmapError as error:
+            return Written(plan, target, error=error)
+
+    shared = len({target for _, target in jobs}) < len(jobs)
+    if shared or len(jobs) < 2:
+        yield from map(write, jobs)
+        return
+    pool = ThreadPoolExecutor(WRITERS, thread_name_prefix="roadmap-migrate")
+    try:
+        yield from pool.map(write, jobs)
+    finally:
+        # Stopped early (Ctrl-C): files not started are not started; each one begun
+        # finishes or leaves its target as it was.
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -15,11 +15,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
 
+from roadmap_cli.answers.emit import emit
 from roadmap_cli.bank.conditions import visibility
 from roadmap_cli.bank.model import Bank, Name
 from roadmap_cli.files import write_atomic
 from roadmap_cli.problems import Sources, read_model
-from roadmap_cli.yamlio import dump_yaml
 
 ANSWERS_FORMAT = "roadmap-answers/1"
 MAX_NUMBER = 1e15
@@ -223,7 +223,7 @@ def to_yaml(answers: AnswersFile, bank: Bank | None = None) -> str:
         data["conflicts"] = {qid: _conflict_data(v) for qid, v in answers.conflicts.items()}
     if answers.archived:
         data["archived"] = {key: _archived_data(entry) for key, entry in answers.archived.items()}
-    return HEADER + dump_yaml(data)
+    return HEADER + emit(data)
 
 
 def _settings_data(answers: AnswersFile) -> dict[str, Any]:

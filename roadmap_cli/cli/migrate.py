@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from roadmap_cli.cli.console import err
 from roadmap_cli.cli.options import BankOption
 from roadmap_cli.terminal import visible
+
+if TYPE_CHECKING:
+    from roadmap_cli.migration import Planned
 
 
 def migrate_command(
@@ -51,8 +55,8 @@ def migrate_command(
     """
     from roadmap_cli.bank.store import BankStore
     from roadmap_cli.errors import RoadmapError, UsageError
-    from roadmap_cli.migration import plan_migration, target_path, write_migration
-    from roadmap_cli.scoring.batch import expand_inputs
+    from roadmap_cli.migration import plan_migration, target_path, write_migrations
+    from roadmap_cli.scoring.batch import batch_gc, expand_inputs
 
     files, missing = expand_inputs(inputs)
     if missing:
@@ -62,32 +66,49 @@ def migrate_command(
     if output is not None and len(files) > 1 and not output.is_dir():
         raise UsageError("--output must be an existing folder when migrating several files")
     store = BankStore()
-    plans = [plan_migration(path, to, store, bank) for path in files]  # all checked before writing
-    for plan in plans:
-        # Plain lines (many per file, for many files), made safe: ids and values come
-        # from the files.
-        shown = str(plan.path)
-        if not plan.changed:
-            typer.echo(visible(f"{shown}: already at version {plan.end}; nothing to change"))
-            continue
-        lines = [f"{shown}: {plan.start} → {plan.end}"]
-        lines += [f"  {line}" for line in plan.migration.changes]
-        needs = plan.migration.needs_answer
-        lines.append(
-            f"  {len(plan.migration.answers.answers)} answers carried over, "
-            f"{plan.migration.archived} archived, {len(needs)} questions need a new answer"
-            + (f": {', '.join(needs)}" if needs else "")
+    with batch_gc():
+        plans = [plan_migration(path, to, store, bank) for path in files]  # all checked first
+        jobs = (
+            [] if dry_run else [(p, target_path(p, output, in_place)) for p in plans if p.changed]
         )
-        typer.echo(visible("\n".join(lines)))
-        if dry_run:
-            continue
-        target = target_path(plan, output, in_place)
-        backup = write_migration(plan, target, in_place, store)
-        if backup is not None:
-            err().print(visible(f"Kept the old file as {backup}"), markup=False)
-        err().print(visible(f"Wrote {target}"), style="ok", markup=False)
-        if needs:
-            asks = " ".join(f"--only {qid}" for qid in needs)
-            err().print(visible(f"Answer them with: roadmap assess {target} {asks}"), markup=False)
+        failed: RoadmapError | None = None
+        # Written several at a time while the changes are printed, in order; stopped
+        # (Ctrl-C), the files not yet begun are not written.
+        with contextlib.closing(write_migrations(jobs, in_place, store)) as written:
+            for plan in plans:
+                # Plain lines (many per file, for many files), made safe: ids and values
+                # come from the files.
+                typer.echo(visible(_changes(plan)))
+                if dry_run or not plan.changed:
+                    continue
+                outcome = next(written)
+                if outcome.error is not None:
+                    failed = failed or outcome.error
+                    continue
+                if outcome.backup is not None:
+                    err().print(visible(f"Kept the old file as {outcome.backup}"), markup=False)
+                err().print(visible(f"Wrote {outcome.target}"), style="ok", markup=False)
+                if plan.migration.needs_answer:
+                    asks = " ".join(f"--only {qid}" for qid in plan.migration.needs_answer)
+                    line = f"Answer them with: roadmap assess {outcome.target} {asks}"
+                    err().print(visible(line), markup=False)
+    if failed is not None:
+        raise failed
     if dry_run:
         err().print("Dry run: nothing was written.", markup=False)
+
+
+def _changes(plan: Planned) -> str:
+    """What migrating ``plan``'s file changes, question by question."""
+    shown = str(plan.path)
+    if not plan.changed:
+        return f"{shown}: already at version {plan.end}; nothing to change"
+    lines = [f"{shown}: {plan.start} → {plan.end}"]
+    lines += [f"  {line}" for line in plan.migration.changes]
+    needs = plan.migration.needs_answer
+    lines.append(
+        f"  {len(plan.migration.answers.answers)} answers carried over, "
+        f"{plan.migration.archived} archived, {len(needs)} questions need a new answer"
+        + (f": {', '.join(needs)}" if needs else "")
+    )
+    return "\n".join(lines)

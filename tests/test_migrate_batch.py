@@ -1,0 +1,80 @@
+"""``roadmap migrate`` on many files: each written as if alone, reported in order.
+
+A batch writes several files at once (their waits for the disk overlap); a person must
+not be able to tell, except that one file that cannot be written no longer stops the
+others.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import CORPUS, Cli
+
+BANK = CORPUS / "migration-bank"
+SOURCE = BANK / "answers" / "full-1.0.0.yaml"
+
+
+def _sources(folder: Path, count: int) -> list[Path]:
+    """``count`` answers files, each with its own country (so each output differs)."""
+    folder.mkdir()
+    text = SOURCE.read_text(encoding="utf-8")
+    paths = []
+    for n in range(count):
+        path = folder / f"country-{n:02d}.yaml"
+        path.write_text(text.replace("Fixtureland", f"Country {n:02d}"), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_batch_writes_each_file_as_migrating_it_alone_does(cli: Cli, tmp_path: Path) -> None:
+    sources = _sources(tmp_path / "in", 9)
+    (tmp_path / "batch").mkdir()
+    result = cli("migrate", tmp_path / "in", "--bank", BANK, "--output", tmp_path / "batch")
+    assert result.code == 0, result.err
+    wrote = [line for line in result.err.splitlines() if line.startswith("Wrote ")]
+    assert wrote == [f"Wrote {tmp_path / 'batch' / f'{p.stem}-2.0.0.yaml'}" for p in sources]
+    (tmp_path / "alone").mkdir()
+    for source in sources:
+        alone = cli("migrate", source, "--bank", BANK, "--output", tmp_path / "alone")
+        assert alone.code == 0, alone.err
+        name = f"{source.stem}-2.0.0.yaml"
+        batch = (tmp_path / "batch" / name).read_text(encoding="utf-8")
+        assert batch == (tmp_path / "alone" / name).read_text(encoding="utf-8")
+        assert f"country: Country {source.stem[-2:]}\n" in batch
+
+
+def test_a_file_that_cannot_be_written_is_named_and_the_others_are_written(
+    cli: Cli, tmp_path: Path
+) -> None:
+    sources = _sources(tmp_path / "in", 5)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "country-02-2.0.0.yaml").mkdir()  # a folder where the file should go
+    result = cli("migrate", tmp_path / "in", "--bank", BANK, "--output", out)
+    assert result.code == 1
+    assert "Traceback" not in result.err
+    assert f"{out / 'country-02-2.0.0.yaml'}: cannot write" in result.err
+    for source in sources:
+        target = out / f"{source.stem}-2.0.0.yaml"
+        if source.stem != "country-02":
+            assert target.is_file()
+            assert f"Wrote {target}" in result.err
+    assert f"Wrote {out / 'country-02-2.0.0.yaml'}" not in result.err
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+
+
+def test_two_files_with_one_target_end_as_the_later_one_as_before(cli: Cli, tmp_path: Path) -> None:
+    first, second = tmp_path / "a" / "x.yaml", tmp_path / "b" / "x.yaml"
+    for path, country in ((first, "First"), (second, "Second")):
+        path.parent.mkdir()
+        shutil.copy(SOURCE, path)
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("Fixtureland", country), encoding="utf-8"
+        )
+    out = tmp_path / "out"
+    out.mkdir()
+    result = cli("migrate", first, second, "--bank", BANK, "--output", out)
+    assert result.code == 0, result.err
+    assert "country: Second\n" in (out / "x-2.0.0.yaml").read_text(encoding="utf-8")
