@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import CORPUS, FIXTURE_BANK, Cli, run_process
 
 FIXTURE_TEXT = (FIXTURE_BANK / "bank.yaml").read_text(encoding="utf-8")
@@ -151,8 +153,8 @@ def test_usage_error_exits_2(cli: Cli) -> None:
     assert "No such option" in result.err
 
 
-def test_a_stray_file_named_like_a_bank_id_does_not_replace_the_bank(  # type: ignore[no-untyped-def]
-    cli, tmp_path: Path, monkeypatch
+def test_a_stray_file_named_like_a_bank_id_does_not_replace_the_bank(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "workshop-demo").write_text("", encoding="utf-8")

@@ -21,6 +21,7 @@ from roadmap_cli.interview.model import (
     Details,
     Give,
     Go,
+    Metadata,
     MetadataRequest,
     NumberView,
     QuestionView,
@@ -201,8 +202,7 @@ def test_metadata(pipe: PipeInput) -> None:
     pipe.send_text(ENTER + "Examplestan" + ENTER + "Ministry" + ENTER + ENTER + "Officer" + ENTER)
     pipe.send_text(DOWN + ENTER)
     meta = asker.metadata(MetadataRequest("Bank", ("en", "fr"), "en"))
-    assert meta.country == "Examplestan" and meta.organisation == "Ministry"
-    assert (meta.assessor, meta.role, meta.language) == (None, "Officer", "fr")
+    assert meta == Metadata("Examplestan", "Ministry", None, "Officer", "fr")
 
 
 def test_ctrl_c_reaches_the_caller(pipe: PipeInput) -> None:
