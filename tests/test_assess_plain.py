@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ import yaml
 
 from roadmap_cli.answers.model import load_answers
 from roadmap_cli.file_lock import AnswersLock
-from tests.conftest import Cli, Result
+from tests.conftest import CORPUS, Cli, Result
 from tests.scoring_helpers import MINI, write_answers, write_bank
 
 WHO = ["Examplestan", "Ministry", "", ""]  # country, organisation, no name, no role
@@ -269,3 +270,48 @@ def test_the_resume_command_quotes_a_name_with_a_space(
     result = typed(cli, monkeypatch, [*WHO, "q"], "my country.yaml", "-b", "mini-bank.yaml")
     assert result.code == 0, result.err
     assert '  roadmap assess "my country.yaml" --bank mini-bank.yaml\n' in result.err
+
+
+# -- --migrate ----------------------------------------------------------------------------
+
+
+def test_migrate_needs_an_existing_file(
+    cli: Cli, here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = typed(cli, monkeypatch, [], "w.yaml", "-b", "mini-bank.yaml", "--migrate")
+    assert result.code == 1
+    assert result.err.splitlines()[0] == (
+        "roadmap: w.yaml does not exist, so there is nothing to migrate"
+    )
+    assert not (here / "w.yaml").exists()
+
+
+def test_migrate_with_nothing_to_move_says_so_and_walks_on(
+    cli: Cli, here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_answers(here / "w.yaml", {"A1.1": "yes"})
+    result = typed(cli, monkeypatch, ["2", "q"], "w.yaml", "-b", "mini-bank.yaml", "--migrate")
+    assert result.code == 0, result.err
+    assert result.out.startswith("w.yaml is already at version 1.0.0 of its bank.\n")
+    assert saved(path) == {"A1.1": "yes", "A1.2": "partly"}
+    assert sorted(p.name for p in here.iterdir()) == ["mini-bank.yaml", "w.yaml"]
+
+
+def test_migrate_with_only_asks_just_that_question(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = CORPUS / "migration-bank"
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(bank / "answers" / "full-1.0.0.yaml", tmp_path / "full.yaml")
+    args = ("full.yaml", "-b", bank, "--migrate", "--only", "PO1.1", "--no-notes")
+    result = typed(cli, monkeypatch, ["1"], *args)
+    assert result.code == 0, result.err
+    said = " ".join(result.out.split())
+    assert "Moved full.yaml from version 1.0.0 to 2.0.0 of its bank" in said
+    assert "(the old file is kept as full.yaml.1.0.0.bak)" in said
+    assert "Questions that need a new answer: 5." in said
+    assert re.findall(r"^Question \d+ of \d+, (\S+)\. ", result.out, re.MULTILINE) == ["PO1.1"]
+    data = load_answers(tmp_path / "full.yaml").answers
+    assert data.bank.version == "2.0.0"
+    assert data.answers["PO1.1"].value == "none"  # option 1, "Not covered"
+    assert (tmp_path / "full.yaml.1.0.0.bak").is_file()
