@@ -8,6 +8,7 @@ process, for the prompts, refusals and stops that those leave out.
 from __future__ import annotations
 
 import copy
+import errno
 import io
 import re
 import shutil
@@ -315,3 +316,65 @@ def test_migrate_with_only_asks_just_that_question(
     assert data.bank.version == "2.0.0"
     assert data.answers["PO1.1"].value == "none"  # option 1, "Not covered"
     assert (tmp_path / "full.yaml.1.0.0.bak").is_file()
+
+
+# -- the terminal goes away -----------------------------------------------------------------
+
+
+class VanishingInput:
+    """Standard input that gives ``lines``, then fails as a lost terminal does."""
+
+    closed = False
+
+    def __init__(self, lines: list[str], error: Exception) -> None:
+        self.lines = lines
+        self.error = error
+
+    def isatty(self) -> bool:
+        """Not a terminal: the plain asker is chosen."""
+        return False
+
+    def readline(self) -> str:
+        """The next line, or ``error`` once the lines are used up."""
+        if not self.lines:
+            raise self.error
+        return self.lines.pop(0)
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "said"),
+    [
+        (
+            OSError(errno.EIO, "Input/output error"),
+            130,
+            [
+                "Saved 1 of 7 answers to w.yaml. Resume with:",
+                "  roadmap assess w.yaml --bank mini-bank.yaml",
+            ],
+        ),
+        (
+            ValueError("I/O operation on closed file."),
+            1,
+            [
+                "roadmap: standard input or output was closed during the interview",
+                "hint: 1 of 7 answers are saved in w.yaml. "
+                "Resume with: roadmap assess w.yaml --bank mini-bank.yaml",
+            ],
+        ),
+    ],
+    ids=["closed-window", "closed-stream"],
+)
+def test_a_lost_terminal_keeps_what_was_saved(
+    cli: Cli,
+    here: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    error: Exception,
+    code: int,
+    said: list[str],
+) -> None:
+    path = write_answers(here / "w.yaml", {})
+    monkeypatch.setattr(sys, "stdin", VanishingInput(["1\n", "\n"], error))
+    result = cli("assess", "w.yaml", "--plain", "-b", "mini-bank.yaml")
+    assert result.code == code
+    assert result.err.splitlines() == said
+    assert saved(path) == {"A1.1": "no"}
