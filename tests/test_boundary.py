@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from collections.abc import Callable
 
 import pytest
 import typer
 
+from roadmap_cli import __version__
 from roadmap_cli.cli import app as app_module
 from roadmap_cli.cli.boundary import run
 from roadmap_cli.errors import RoadmapError
@@ -98,3 +101,20 @@ def test_a_usage_mistake_exits_2_with_the_usage(capsys: pytest.CaptureFixture[st
     err = capsys.readouterr().err
     assert "No such option: --no-such-option" in err
     assert "Usage: roadmap score" in err
+
+
+def test_a_console_that_cannot_show_a_letter_gets_a_question_mark(
+    raising: Raising, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A legacy console (say, a Windows code page without the letter) still gets the line."""
+    console = io.BytesIO()
+    monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(console, encoding="ascii"))
+    raising(RoadmapError("côte.yaml: bank 'x' not found"))
+    assert run(["fail"]) == 1
+    sys.stderr.flush()
+    assert console.getvalue() == b"roadmap: c?te.yaml: bank 'x' not found\n"
+
+
+def test_version_prints_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--version"]) == 0
+    assert capsys.readouterr().out == f"roadmap-cli {__version__}\n"
