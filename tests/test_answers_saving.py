@@ -12,6 +12,7 @@ from roadmap_cli.answers.model import Answer, AnswersFile, load_answers
 from roadmap_cli.answers.writer import AnswersWriter, SaveConflict
 from roadmap_cli.bank.model import Bank
 from roadmap_cli.bank.store import load_bank
+from roadmap_cli.errors import RoadmapError
 from tests.conftest import run_process
 
 # Comments in five places: top, inside assessment:, inline, between answers, at the end.
@@ -182,3 +183,35 @@ def test_an_interview_keeps_a_symlink_and_the_permissions(tmp_path: Path) -> Non
     assert real.stat().st_mode & 0o777 == 0o640
     assert load_answers(real).answers.answers["PL1.2"].value == "yes"
     assert all(line in real.read_text(encoding="utf-8") for line in COMMENTS)
+
+
+def test_an_outside_change_that_cannot_be_read_keeps_ours_aside(bank: Bank, tmp_path: Path) -> None:
+    path = tmp_path / "w.yaml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    answers = load_answers(path).answers
+    save = AnswersWriter(path, answers)
+    garbled = b"format: roadmap-answers/1\nanswers: [\xff\n"  # not UTF-8, nor YAML
+    path.write_bytes(garbled)
+    with pytest.raises(SaveConflict) as raised:
+        save(path, answered(answers, "PL1.1", "in-place"), bank)
+    assert raised.value.message == (
+        f"{path} was changed by another program and cannot be read now; "
+        f"this session's answers were saved to {tmp_path / 'w.conflict.yaml'}"
+    )
+    assert path.read_bytes() == garbled  # theirs untouched
+    aside = load_answers(tmp_path / "w.conflict.yaml").answers
+    assert aside.answers["PL1.1"].value == "in-place"  # ours kept
+
+
+def test_a_file_made_read_only_during_the_interview_is_not_replaced(
+    bank: Bank, tmp_path: Path
+) -> None:
+    path = tmp_path / "w.yaml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    answers = load_answers(path).answers
+    save = AnswersWriter(path, answers)
+    path.chmod(0o444)
+    with pytest.raises(RoadmapError) as raised:
+        save(path, answered(answers, "PL1.1", "in-place"), bank)
+    assert raised.value.message == f"{path} is read-only, so answers could not be saved to it"
+    assert path.read_text(encoding="utf-8") == COMMENTED
