@@ -217,6 +217,36 @@ def test_the_flagged_walk_removes_a_flag_and_the_review_keeps_answers(
     assert saved(path) == {"A1.1": "yes", "A2.1": ["x"]}
 
 
+def test_the_review_shows_what_is_kept_and_the_hidden_answer(
+    cli: Cli, here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_answers(here / "w.yaml", {"A1.1": "no", "A1.2": "yes", "A2.1": ["x"]})
+    notes = "value: 'no'\n    note: Draft only\n    evidence: [Memo 4, Memo 5]"
+    path.write_text(path.read_text("utf-8").replace("value: 'no'", notes), "utf-8")
+    replies = ["o", "", "", "?", "q"]
+    result = typed(cli, monkeypatch, replies, "w.yaml", "--review", "-b", "mini-bank.yaml")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    start = lines.index("Current answer: No")
+    assert lines[start : start + 3] == [
+        "Current answer: No",
+        "Note: Draft only",
+        "Evidence: Memo 4; Memo 5",
+    ]
+    # A1.2 stays in the file, hidden while A1.1 is "no": the overview says it does not count.
+    assert (
+        unsaid(
+            result.out,
+            "Progress: 2 of 7 done: 2 answered, 5 unanswered.",
+            "1 answer to a follow-up question that is now hidden stays in the file but does "
+            "not count.",
+            "Help for A2.1 Type the numbers of every option that applies, e.g. 1 3 4.",
+        )
+        == []
+    )
+    assert saved(path) == {"A1.1": "no", "A1.2": "yes", "A2.1": ["x"]}
+
+
 def test_a_finished_walk_says_what_is_left_and_what_comes_next(
     cli: Cli, here: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
