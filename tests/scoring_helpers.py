@@ -14,6 +14,7 @@ The bank ("mini") has two categories and every kind of question the scorer handl
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ import yaml
 
 from roadmap_cli.answers.model import AnswersFile
 from roadmap_cli.bank.model import Bank
+from roadmap_cli.scoring.model import NodeScore, QuestionScore, Scorecard
+from roadmap_cli.scoring.registry import select_rule
 
 IMP = {"no": 0.0, "partly": 0.5, "yes": 1.0}
 
@@ -149,8 +152,13 @@ def mini_bank() -> Bank:
     return Bank.model_validate(MINI)
 
 
-def answers(values: dict[str, Any], country: str = "Testland", **extra: Any) -> AnswersFile:
-    """An answers file for the mini bank with these values (extra: per-id answer fields)."""
+def answers(
+    values: Mapping[str, object],
+    country: str = "Testland",
+    fields: Mapping[str, Mapping[str, object]] | None = None,
+) -> AnswersFile:
+    """An answers file for the mini bank with these values (fields: more per-id answer fields)."""
+    extra = fields or {}
     data = {
         "format": "roadmap-answers/1",
         "bank": {"id": "mini", "version": "1.0.0"},
@@ -158,6 +166,25 @@ def answers(values: dict[str, Any], country: str = "Testland", **extra: Any) -> 
         "answers": {qid: {"value": value, **extra.get(qid, {})} for qid, value in values.items()},
     }
     return AnswersFile.model_validate(data)
+
+
+def score(
+    values: Mapping[str, object],
+    rule: str = "weighted",
+    *,
+    bank: Bank | None = None,
+    **options: object,
+) -> Scorecard:
+    """``values`` scored under the built-in ``rule`` with these options, on the mini bank
+    unless another bank is given."""
+    selected = select_rule(rule)
+    merged = {**selected.rule.options, **options}
+    return selected.rule.score(bank or mini_bank(), answers(values), merged)
+
+
+def nodes(card: Scorecard) -> list[QuestionScore | NodeScore]:
+    """Every scored node of a card: questions, sections, categories, then the overall one."""
+    return [*card.questions, *card.sections, *card.categories, card.overall]
 
 
 def write_bank(folder: Path) -> Path:

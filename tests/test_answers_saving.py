@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from roadmap_cli.answers.model import Answer, AnswersFile, load_answers
 from roadmap_cli.answers.writer import AnswersWriter, SaveConflict
 from roadmap_cli.bank.model import Bank
 from roadmap_cli.bank.store import load_bank
+from roadmap_cli.errors import RoadmapError
 from tests.conftest import run_process
 
 # Comments in five places: top, inside assessment:, inline, between answers, at the end.
@@ -55,13 +57,20 @@ def answered(answers: AnswersFile, qid: str, value: object, **more: object) -> A
     )
 
 
-def test_comments_in_five_places_survive_three_answers_byte_for_byte(
-    bank: Bank, tmp_path: Path
-) -> None:
+def opened(
+    tmp_path: Path, notice: Callable[[str], None] | None = None
+) -> tuple[Path, AnswersFile, AnswersWriter]:
+    """The commented answers file in ``tmp_path``, as read, and the writer an interview uses."""
     path = tmp_path / "w.yaml"
     path.write_text(COMMENTED, encoding="utf-8")
     answers = load_answers(path).answers
-    save = AnswersWriter(path, answers)
+    return path, answers, AnswersWriter(path, answers, notice)
+
+
+def test_comments_in_five_places_survive_three_answers_byte_for_byte(
+    bank: Bank, tmp_path: Path
+) -> None:
+    path, answers, save = opened(tmp_path)
     for qid, value in (("PL1.2", "yes"), ("PX1.1", "some-cases"), ("PL1.3", ["police"])):
         answers = answered(answers, qid, value)
         save(path, answers, bank)
@@ -77,20 +86,15 @@ def test_comments_in_five_places_survive_three_answers_byte_for_byte(
 
 
 def test_a_changed_value_keeps_its_inline_comment(bank: Bank, tmp_path: Path) -> None:
-    path = tmp_path / "w.yaml"
-    path.write_text(COMMENTED, encoding="utf-8")
-    answers = load_answers(path).answers
-    AnswersWriter(path, answers)(path, answered(answers, "PL1.1", "in-place"), bank)
+    path, answers, save = opened(tmp_path)
+    save(path, answered(answers, "PL1.1", "in-place"), bank)
     assert "    value: in-place   # the draft plan is not yet adopted\n" in path.read_text(
         encoding="utf-8"
     )
 
 
 def test_note_evidence_flag_and_reason_are_written_and_cleared(bank: Bank, tmp_path: Path) -> None:
-    path = tmp_path / "w.yaml"
-    path.write_text(COMMENTED, encoding="utf-8")
-    answers = load_answers(path).answers
-    save = AnswersWriter(path, answers)
+    path, answers, save = opened(tmp_path)
     answers = answered(
         answers, "PL1.1", "partly", note="On: hold", evidence=["yes", "Doc 2"], flagged=True,
         flag_reason="Dates?",
@@ -132,11 +136,8 @@ def test_a_read_only_file_is_refused_not_replaced(tmp_path: Path) -> None:
 
 
 def test_an_outside_change_to_another_question_is_merged(bank: Bank, tmp_path: Path) -> None:
-    path = tmp_path / "w.yaml"
-    path.write_text(COMMENTED, encoding="utf-8")
-    answers = load_answers(path).answers
     told: list[str] = []
-    save = AnswersWriter(path, answers, told.append)
+    path, answers, save = opened(tmp_path, told.append)
     # An editor changes PR1.1 (and adds a comment) while the interview answers PL1.2.
     edited = COMMENTED.replace("value: 'no'", "value: partly  # corrected")
     path.write_text(edited, encoding="utf-8")
@@ -155,10 +156,7 @@ def test_an_outside_change_to_another_question_is_merged(bank: Bank, tmp_path: P
 def test_an_outside_change_to_the_same_question_keeps_both_versions(
     bank: Bank, tmp_path: Path
 ) -> None:
-    path = tmp_path / "w.yaml"
-    path.write_text(COMMENTED, encoding="utf-8")
-    answers = load_answers(path).answers
-    save = AnswersWriter(path, answers)
+    path, answers, save = opened(tmp_path)
     edited = COMMENTED.replace("value: partly", "value: planned")
     path.write_text(edited, encoding="utf-8")
     with pytest.raises(SaveConflict) as raised:
@@ -182,3 +180,29 @@ def test_an_interview_keeps_a_symlink_and_the_permissions(tmp_path: Path) -> Non
     assert real.stat().st_mode & 0o777 == 0o640
     assert load_answers(real).answers.answers["PL1.2"].value == "yes"
     assert all(line in real.read_text(encoding="utf-8") for line in COMMENTS)
+
+
+def test_an_outside_change_that_cannot_be_read_keeps_ours_aside(bank: Bank, tmp_path: Path) -> None:
+    path, answers, save = opened(tmp_path)
+    garbled = b"format: roadmap-answers/1\nanswers: [\xff\n"  # not UTF-8, nor YAML
+    path.write_bytes(garbled)
+    with pytest.raises(SaveConflict) as raised:
+        save(path, answered(answers, "PL1.1", "in-place"), bank)
+    assert raised.value.message == (
+        f"{path} was changed by another program and cannot be read now; "
+        f"this session's answers were saved to {tmp_path / 'w.conflict.yaml'}"
+    )
+    assert path.read_bytes() == garbled  # theirs untouched
+    aside = load_answers(tmp_path / "w.conflict.yaml").answers
+    assert aside.answers["PL1.1"].value == "in-place"  # ours kept
+
+
+def test_a_file_made_read_only_during_the_interview_is_not_replaced(
+    bank: Bank, tmp_path: Path
+) -> None:
+    path, answers, save = opened(tmp_path)
+    path.chmod(0o444)
+    with pytest.raises(RoadmapError) as raised:
+        save(path, answered(answers, "PL1.1", "in-place"), bank)
+    assert raised.value.message == f"{path} is read-only, so answers could not be saved to it"
+    assert path.read_text(encoding="utf-8") == COMMENTED

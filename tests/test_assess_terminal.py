@@ -9,13 +9,13 @@ import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 import pytest
 
 from roadmap_cli.answers.model import load_answers
 from roadmap_cli.assessment import examine
-from roadmap_cli.interview.model import Give, Go, QuestionView
+from roadmap_cli.interview.model import Give, Go, QuestionView, Value
 from roadmap_cli.interview.plain import PlainAsker
 from roadmap_cli.interview.render import console
 from tests.conftest import ROOT, Result, run_process
@@ -23,9 +23,28 @@ from tests.interview_views import SCALE
 
 pexpect = pytest.importorskip("pexpect") if sys.platform != "win32" else None
 needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pty")
+EOF: object = pexpect.EOF if pexpect is not None else None  # "the program has exited"
 
 
-def spawn(*args: str, cwd: Path) -> Any:  # pexpect has no type information
+class Terminal(Protocol):
+    """What these tests use of a ``pexpect.spawn`` child: pexpect ships no type information."""
+
+    exitstatus: int | None
+
+    def expect(self, pattern: object) -> int: ...
+
+    def send(self, text: str) -> int: ...
+
+    def sendintr(self) -> None: ...
+
+    def kill(self, sig: int) -> None: ...
+
+    def wait(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+def spawn(*args: str, cwd: Path) -> Terminal:
     """Start ``roadmap ARGS`` in an 80x24 pseudo-terminal."""
     assert pexpect is not None
     env = {
@@ -38,7 +57,7 @@ def spawn(*args: str, cwd: Path) -> Any:  # pexpect has no type information
         "PYTHONPATH": str(ROOT),
     }
     env.pop("COLUMNS", None)
-    return pexpect.spawn(
+    child: Terminal = pexpect.spawn(
         sys.executable,
         ["-m", "roadmap_cli", *args],
         cwd=str(cwd),
@@ -47,9 +66,10 @@ def spawn(*args: str, cwd: Path) -> Any:  # pexpect has no type information
         encoding="utf-8",
         timeout=30,
     )
+    return child
 
 
-def start_new(child: object) -> None:
+def start_new(child: Terminal) -> None:
     """Fill in the metadata of a new file."""
     for prompt, reply in (
         ("Country:", "Examplestan"),
@@ -61,7 +81,7 @@ def start_new(child: object) -> None:
         child.send(reply + "\r")
 
 
-def answer(child: object, question_id: str, keys: str) -> None:
+def answer(child: Terminal, question_id: str, keys: str) -> None:
     """Wait for a question, answer it with ``keys``, and press Enter at "Next?"."""
     child.expect(f"· {question_id}")
     child.expect("Answer")
@@ -109,7 +129,7 @@ def test_ctrl_c_at_a_prompt_saves_and_says_how_to_resume(tmp_path: Path) -> None
     child.expect("Answer")
     child.send("\x03")
     child.expect("Saved 1 of 13 answers to w.yaml. Resume with:\r\n  roadmap assess w.yaml")
-    child.expect(pexpect.EOF)
+    child.expect(EOF)
     child.close()
     assert child.exitstatus == 130
     path = tmp_path / "w.yaml"
@@ -128,7 +148,7 @@ def test_sigterm_or_closed_terminal_saves_and_exits_130(tmp_path: Path, signame:
     child.expect("Answer")
     child.kill(getattr(signal, signame))
     child.expect("Saved 1 of 13 answers to w.yaml")
-    child.expect(pexpect.EOF)
+    child.expect(EOF)
     child.close()
     assert child.exitstatus == 130
 
@@ -139,7 +159,7 @@ def test_ctrl_c_in_plain_mode_before_the_file_exists(tmp_path: Path) -> None:
     child.expect("Country: ")
     child.sendintr()
     child.expect("Stopped before anything was saved; w.yaml was not created.")
-    child.expect(pexpect.EOF)
+    child.expect(EOF)
     child.close()
     assert child.exitstatus == 130
     assert not (tmp_path / "w.yaml").exists()
@@ -292,7 +312,7 @@ def test_plain_enter_keeps_the_current_answer_and_lines_fit_80_columns() -> None
     assert max(len(line) for line in text.splitlines()) <= 80
 
 
-def plain_view(default: object = None) -> QuestionView:
-    # Long guidance, no references: the plain asker must wrap it within 80 columns.
+def plain_view(default: Value | None = None) -> QuestionView:
+    """The sample question with long guidance and no references, to wrap within 80 columns."""
     guidance = "A plan in force, adopted by government. " * 5
-    return replace(SCALE, guidance=guidance, references=(), default=default)  # type: ignore[arg-type]
+    return replace(SCALE, guidance=guidance, references=(), default=default)

@@ -13,10 +13,11 @@ CLASSIC = ROOT / "examples" / "rules" / "classic-bands.yaml"
 OLD_NAMES = {"Minimal": "Not started"}  # the only name that changed
 
 
-def _bands(cli, *args: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+def _bands(cli: Cli, *args: object) -> list[tuple[str, str | None]]:
+    """(country or category id, band name) for every file ``roadmap score ARGS`` scores."""
     result = cli("score", *args, "--format", "json")
     assert result.code == 0, result.err
-    found = []
+    found: list[tuple[str, str | None]] = []
     for scored in json.loads(result.out)["files"]:
         found.append((scored["country"], scored["overall"]["band"]))
         found += [(c["id"], c["band"]) for c in scored["categories"]]

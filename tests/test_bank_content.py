@@ -103,7 +103,8 @@ def step() -> dict[str, Any]:
     assert data["format"] == "roadmap-migrations/1"
     steps = data["steps"]
     assert [(s["from"], s["to"]) for s in steps] == [("1.0.0", "2.0.0")]
-    return steps[0]  # type: ignore[no-any-return]
+    first: dict[str, Any] = steps[0]
+    return first
 
 
 def _named(step: dict[str, Any]) -> list[str]:

@@ -22,6 +22,13 @@ def one_bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def _cache_folder() -> Path:
+    """The cache folder ``banks list`` fills (the tests' own: see conftest)."""
+    folder = cache.cache_dir()
+    assert folder is not None, "caching is on unless ROADMAP_NO_CACHE is set"
+    return folder
+
+
 def _titles() -> list[str]:
     rows, failures = catalogue.describe_banks([])
     assert failures == []
@@ -30,7 +37,7 @@ def _titles() -> list[str]:
 
 def test_a_changed_bank_is_never_served_from_the_cache(one_bank: Path) -> None:
     assert _titles() == ["Workshop demo — counter-trafficking self-assessment"]
-    assert len(list(cache.cache_dir().glob("*.json"))) == 1  # type: ignore[union-attr]
+    assert len(list(_cache_folder().glob("*.json"))) == 1
     bank = one_bank / "bank.yaml"
     bank.write_text(
         bank.read_text(encoding="utf-8").replace(
@@ -60,7 +67,7 @@ def test_a_second_listing_reads_the_cache_not_the_bank(
 )
 def test_a_corrupt_or_foreign_entry_is_ignored(one_bank: Path, content: str) -> None:
     expected = _titles()
-    for entry in cache.cache_dir().glob("*.json"):  # type: ignore[union-attr]
+    for entry in _cache_folder().glob("*.json"):
         entry.write_text(content, encoding="utf-8")
     assert _titles() == expected
 
@@ -69,4 +76,4 @@ def test_roadmap_no_cache_writes_nothing(one_bank: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("ROADMAP_NO_CACHE", "1")
     assert _titles() == ["Workshop demo — counter-trafficking self-assessment"]
     monkeypatch.delenv("ROADMAP_NO_CACHE")
-    assert not cache.cache_dir().exists()  # type: ignore[union-attr]
+    assert not _cache_folder().exists()

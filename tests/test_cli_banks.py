@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import CORPUS, FIXTURE_BANK, Cli, run_process
 
 FIXTURE_TEXT = (FIXTURE_BANK / "bank.yaml").read_text(encoding="utf-8")
@@ -98,6 +100,22 @@ def test_lint_warns_about_missing_translations(cli: Cli, tmp_path: Path) -> None
     assert not [line for line in result.out.splitlines() if "bank.yaml:5:" in line]
 
 
+def test_lint_locates_an_empty_or_wrongly_typed_translation(cli: Cli, tmp_path: Path) -> None:
+    text = FIXTURE_TEXT.replace(
+        "text: Is there a national action plan?",
+        "text: {en: Is there a national action plan?, fr: ''}",
+    ).replace("recommendation: Adopt a plan.", "recommendation: {en: 3}")
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(text, encoding="utf-8")
+    result = cli("banks", "lint", bank)
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        f"{bank}:29:19: error: PL1.1: text: the 'fr' text must not be empty",
+        f"{bank}:34:29: error: PL1.1: recommendation: must map language codes to text, "
+        "e.g. {en: ..., fr: ...}",
+    ]
+
+
 def test_schema_is_json_that_names_the_fields(cli: Cli) -> None:
     bank = json.loads(cli("banks", "schema", "bank").out)
     assert bank["title"].startswith("roadmap-cli question bank")
@@ -151,8 +169,8 @@ def test_usage_error_exits_2(cli: Cli) -> None:
     assert "No such option" in result.err
 
 
-def test_a_stray_file_named_like_a_bank_id_does_not_replace_the_bank(  # type: ignore[no-untyped-def]
-    cli, tmp_path: Path, monkeypatch
+def test_a_stray_file_named_like_a_bank_id_does_not_replace_the_bank(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "workshop-demo").write_text("", encoding="utf-8")

@@ -80,12 +80,17 @@ def test_the_documentation_names_commands_on_the_examples() -> None:
     assert len(_documented_commands()) >= 6
 
 
-def test_every_documented_examples_command_works_after_copying(  # type: ignore[no-untyped-def]
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_every_documented_examples_command_works_after_copying(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     opened: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+
+    def open_in_browser(url: str, *args: object, **kwargs: object) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", open_in_browser)
     assert cli("examples", "--copy", "examples").code == 0
     for command in _documented_commands():
         words = shlex.split(command)[1:]
@@ -96,7 +101,9 @@ def test_every_documented_examples_command_works_after_copying(  # type: ignore[
     assert opened and opened[0].endswith("veloria-workshop.report.html")
 
 
-def test_demo_makes_the_workshop_folder(cli: Cli, tmp_path: Path, monkeypatch) -> None:
+def test_demo_makes_the_workshop_folder(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = cli("demo", "workshop")
     assert result.code == 0, result.err
@@ -118,9 +125,7 @@ def test_demo_makes_the_workshop_folder(cli: Cli, tmp_path: Path, monkeypatch) -
     assert "Veloria" in report
 
 
-def test_the_handout_names_the_four_categories_and_the_commands(  # type: ignore[no-untyped-def]
-    cli, tmp_path: Path
-) -> None:
+def test_the_handout_names_the_four_categories_and_the_commands(cli: Cli, tmp_path: Path) -> None:
     assert cli("demo", tmp_path / "room").code == 0
     markdown = (tmp_path / "room/handout.md").read_text(encoding="utf-8")
     page = (tmp_path / "room/handout.html").read_text(encoding="utf-8")

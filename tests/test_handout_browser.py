@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 
 from tests.browser import CHROMIUM, CHROMIUM_FLAGS, needs_chromium
+from tests.conftest import Cli
 
 pytestmark = needs_chromium
 
 
-def test_handout_loads_nothing_and_prints_on_one_page(  # type: ignore[no-untyped-def]
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_handout_loads_nothing_and_prints_on_one_page(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert CHROMIUM is not None, "CI must install chromium (see .ci/run)"
     sync_api = pytest.importorskip("playwright.sync_api")

@@ -6,6 +6,7 @@ PO (PO1.1 multi, PO1.2 number 0..50, PO1.3 scale without N/A, PO1.4 text).
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,7 +19,6 @@ from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.bank.model import Bank
 from roadmap_cli.bank.store import load_bank
 from roadmap_cli.errors import RoadmapError, UsageError
-from roadmap_cli.interview import session
 from roadmap_cli.interview.engine import Options, walk
 from roadmap_cli.interview.model import (
     Details,
@@ -26,6 +26,7 @@ from roadmap_cli.interview.model import (
     Go,
     Metadata,
     MetadataRequest,
+    Outcome,
     Progress,
     QuestionView,
     Record,
@@ -92,6 +93,12 @@ class Script:
         self.notices.append(text)
 
 
+def progress_of(outcome: Outcome) -> Progress:
+    """The progress a walk reports: there is one once the answers file exists."""
+    assert outcome.progress is not None, "the walk ended without creating the answers file"
+    return outcome.progress
+
+
 def values(path: Path) -> dict[str, object]:
     return load_answers(path).answers.values()
 
@@ -137,7 +144,7 @@ def test_new_file_walks_in_order_and_writes_metadata_first(bank: Bank, tmp_path:
         None,
     )
     assert [(t.id, t.answered, t.unanswered) for t in script.done] == [("PL", 1, 0), ("PO", 4, 0)]
-    assert outcome.status == "finished" and outcome.progress.total.saved == 5
+    assert outcome.status == "finished" and progress_of(outcome).total.saved == 5
     assert examine(path, str(FIXTURE_BANK)).ok
 
 
@@ -192,7 +199,7 @@ def test_skip_leaves_unanswered_and_resume_starts_there(bank: Bank, tmp_path: Pa
     outcome = walk(bank, path, None, script)
     assert "PO1.1" not in values(path)
     assert script.done[-1].unanswered == 1
-    assert outcome.progress.unfinished == ("PO1.1",)
+    assert progress_of(outcome).unfinished == ("PO1.1",)
     again = Script([Give(["labour"])])
     walk(bank, path, load_answers(path).answers, again)
     assert again.notices[0] == "Resuming — 4 of 5 done"
@@ -203,7 +210,7 @@ def test_skip_leaves_unanswered_and_resume_starts_there(bank: Bank, tmp_path: Pa
 def test_quit_and_resume_at_first_unanswered(bank: Bank, tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     outcome = walk(bank, path, None, Script([Give("partly"), Give("planned"), Go("quit")]))
-    assert outcome.status == "quit" and outcome.progress.total.saved == 1
+    assert outcome.status == "quit" and progress_of(outcome).total.saved == 1
     assert values(path) == {"PL1.1": "partly"}  # "planned" is not an option: refused
     again = Script([Go("quit")])
     walk(bank, path, load_answers(path).answers, again)
@@ -268,7 +275,7 @@ def test_na_and_dont_know_follow_the_bank(bank: Bank, tmp_path: Path) -> None:
     assert refused.id == "PO1.3" and not refused.offers_na and refused.offers_dont_know
     assert refused.problem == "this question does not offer 'not applicable'"
     assert not script.views[-1].offers_na  # text questions are unscored: no N/A
-    assert outcome.progress.total.saved == 5
+    assert progress_of(outcome).total.saved == 5
     assert values(path)["PO1.3"] == DONT_KNOW
 
 
@@ -327,7 +334,7 @@ def test_hidden_answer_is_kept_but_inactive(bank: Bank, tmp_path: Path) -> None:
         "This answer hides PL1.2: its answer stays in the file but no longer counts."
     ]
     assert values(path) == {"PL1.1": "not-in-place", "PL1.2": "in-place"}
-    planning = outcome.progress.categories[0]
+    planning = progress_of(outcome).categories[0]
     assert (planning.saved, planning.shown, planning.hidden_kept) == (1, 1, 1)
     result = examine(path, str(FIXTURE_BANK))
     assert result.ok and result.summary == "1 of 5 questions answered"
@@ -400,7 +407,7 @@ def test_a_failed_save_says_what_is_kept_and_how_to_resume(bank: Bank, tmp_path:
 def test_an_unwritable_folder_is_refused_before_any_question(
     bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(session.os, "access", lambda path, mode: False)
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
     script = Script(FULL)
     with pytest.raises(RoadmapError) as caught:
         assess(tmp_path / "a.yaml", str(FIXTURE_BANK), Options(), asker=script)

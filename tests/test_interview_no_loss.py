@@ -23,12 +23,18 @@ from roadmap_cli.interview.model import QuestionView, Tally
 from tests.conftest import ROOT, run_process
 from tests.interview_views import SCALE
 from tests.test_answers_saving import COMMENTED, COMMENTS
-from tests.test_assess_terminal import WORKSHOP_REPLIES, needs_pty, piped, spawn, start_new
+from tests.test_assess_terminal import (
+    EOF,
+    WORKSHOP_REPLIES,
+    Terminal,
+    needs_pty,
+    piped,
+    spawn,
+    start_new,
+)
 
-pexpect = pytest.importorskip("pexpect") if sys.platform != "win32" else None
 
-
-def at_next(child: object, question_id: str, keys: str) -> None:
+def at_next(child: Terminal, question_id: str, keys: str) -> None:
     """Answer ``question_id`` with ``keys`` and wait at the "Next?" prompt."""
     child.expect(f"· {question_id}")
     child.expect("Answer")
@@ -36,10 +42,10 @@ def at_next(child: object, question_id: str, keys: str) -> None:
     child.expect("Next\\?")
 
 
-def ctrl_c_exits(child: object, saved: str) -> None:
+def ctrl_c_exits(child: Terminal, saved: str) -> None:
     child.send("\x03")
     child.expect(saved)
-    child.expect(pexpect.EOF)
+    child.expect(EOF)
     child.close()
     assert child.exitstatus == 130
 
@@ -112,7 +118,7 @@ def test_a_second_session_on_the_same_file_is_refused(tmp_path: Path) -> None:
     at_next(first, "PL1.3", " \r")
     first.send("q\r")  # "Save and quit" at the Next? prompt
     first.expect("Saved 2 of 13 answers")
-    first.expect(pexpect.EOF)
+    first.expect(EOF)
     answers = load_answers(tmp_path / "w.yaml").answers.values()
     assert answers == {"PL1.1": "not-in-place", "PL1.3": ["police"]}
     assert not (tmp_path / ".w.yaml.lock").exists(), "the lock file goes with the session"

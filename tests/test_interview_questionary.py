@@ -21,6 +21,7 @@ from roadmap_cli.interview.model import (
     Details,
     Give,
     Go,
+    Metadata,
     MetadataRequest,
     NumberView,
     QuestionView,
@@ -201,8 +202,7 @@ def test_metadata(pipe: PipeInput) -> None:
     pipe.send_text(ENTER + "Examplestan" + ENTER + "Ministry" + ENTER + ENTER + "Officer" + ENTER)
     pipe.send_text(DOWN + ENTER)
     meta = asker.metadata(MetadataRequest("Bank", ("en", "fr"), "en"))
-    assert meta.country == "Examplestan" and meta.organisation == "Ministry"
-    assert (meta.assessor, meta.role, meta.language) == (None, "Officer", "fr")
+    assert meta == Metadata("Examplestan", "Ministry", None, "Officer", "fr")
 
 
 def test_ctrl_c_reaches_the_caller(pipe: PipeInput) -> None:
@@ -282,3 +282,50 @@ def test_conflict_versions_are_chosen_with_arrow_keys(pipe: PipeInput) -> None:
     for keys, expected in ((DOWN * 2 + ENTER, None), (DOWN * 3 + ENTER, Go("skip"))):
         pipe.send_text(keys)
         assert asker.choose_version(SCALE, versions) == expected
+
+
+def test_metadata_explains_itself_and_q_quits(pipe: PipeInput) -> None:
+    asker, screen = make(pipe)
+    pipe.send_text("?" + ENTER + "q" + ENTER)
+    request = MetadataRequest("Bank", ("en",), "en", bank_description="A bank for the tests.")
+    assert asker.metadata(request) == Go("quit")
+    shown = " ".join(screen.getvalue().split())
+    assert shown.startswith("New assessment: Bank A bank for the tests. ")
+    assert "These details go on the report's cover. q quits without creating the file" in shown
+
+
+def test_details_remove_the_flag_then_save_and_quit(pipe: PipeInput) -> None:
+    asker, _ = make(pipe)
+    pipe.send_text("f" + ENTER + "q" + ENTER)
+    recorded: list[Details] = []
+    current = Details("Kept.", ("Doc 1",), True, "Dates unclear")
+    assert asker.details(SCALE, current, recorded.append) == Go("quit")
+    assert recorded == [Details("Kept.", ("Doc 1",), False, None)]
+
+
+def test_help_at_the_note_prompt_then_the_note(pipe: PipeInput) -> None:
+    asker, screen = make(pipe)
+    pipe.send_text("n" + ENTER + "?" + ENTER + "Draft plan." + ENTER + ENTER + ENTER)
+    recorded: list[Details] = []
+    assert asker.details(SCALE, Details(), recorded.append) == Details("Draft plan.")
+    shown = " ".join(screen.getvalue().split())
+    assert "Type the text and press Enter; q saves and quits (what you gave so far is saved)" in (
+        shown
+    )
+
+
+def test_the_overview_holds_the_progress_table_until_a_key(pipe: PipeInput, tmp_path: Path) -> None:
+    bank = load_bank(FIXTURE_BANK).bank
+    asker, screen = make(pipe)
+    keys = "Examplestan" + ENTER + "Ministry" + ENTER + ENTER + ENTER  # metadata
+    keys += "o" + " " + "q"  # PL1.1: the overview, any key, then save and quit
+    pipe.send_text(keys)
+    outcome = walk(bank, tmp_path / "a.yaml", None, asker)
+    assert outcome.status == "quit"
+    shown = screen.getvalue()
+    assert "Progress: 0 of 5 done: 0 answered, 5 unanswered" in shown
+    rows = [line.split() for line in shown.splitlines()]
+    assert ["Planning", "0", "0", "0", "0", "1"] in rows
+    assert ["All", "categories", "0", "0", "0", "0", "5"] in rows  # the total, under a rule
+    # After the key, the same question is shown again.
+    assert shown.count("Is there a national action plan?") == 2

@@ -16,7 +16,7 @@ import yaml
 
 from roadmap_cli.bank.model import Bank
 from roadmap_cli.bank.store import load_bank
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, ROOT, Cli
 
 WORKSHOP = ROOT / "question_banks" / "workshop-demo"
 MIGRATION_BANK = CORPUS / "migration-bank"
@@ -148,8 +148,8 @@ def test_workshop_px1_1_no_longer_scores_not_knowing_as_compliance() -> None:
         ("1.1.0", "partial-1.1.0.yaml", "ok — 8 of 9 questions answered"),
     ],
 )
-def test_fixture_answers_validate_against_their_own_version(  # type: ignore[no-untyped-def]
-    cli, version: str, name: str, summary: str
+def test_fixture_answers_validate_against_their_own_version(
+    cli: Cli, version: str, name: str, summary: str
 ) -> None:
     result = cli(
         "validate", "--bank", MIGRATION_BANK / "versions" / version,

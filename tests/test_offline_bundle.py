@@ -104,7 +104,7 @@ def test_windows_bundle_installs_without_an_index(windows_bundle: Path) -> None:
     assert "--no-index" in text and 'find-links "%HERE%wheels"' in text
     assert "sys.version_info[:2] != (3, 12)" in text
     sums = (windows_bundle / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
-    listed = dict(reversed(line.split("  ", 1)) for line in sums)
+    listed = {name: digest for digest, name in (line.split("  ", 1) for line in sums)}
     files = {
         p.relative_to(windows_bundle).as_posix()
         for p in windows_bundle.rglob("*")

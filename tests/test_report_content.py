@@ -22,10 +22,10 @@ RULES = ["weighted", "minimum-standards", "walk-free"]
 KESTRIA = ROOT / "tests" / "corpus" / "examples-1.0.0" / "kestria-full.yaml"
 
 
-def _report(cli, *args: object) -> str:  # type: ignore[no-untyped-def]
+def _report(cli: Cli, *args: object) -> str:
     result = cli("report", *args, "--output", "-")
     assert result.code == 0, result.err
-    return str(result.out)
+    return result.out
 
 
 def _part(html: str, start: str, end: str) -> str:
@@ -75,7 +75,7 @@ def test_a_complete_file_is_not_provisional(cli: Cli, tmp_path: Path) -> None:
     assert "Provisional" not in html and "All 14 questions answered." in html
 
 
-def _json_gaps(cli, answers: Path, rules: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _json_gaps(cli: Cli, answers: Path, rules: str) -> list[str]:
     result = cli("score", answers, "--rules", rules, "--format", "json")
     assert result.code == 0, result.err
     return [gap["question"] for gap in json.loads(result.out)["files"][0]["gaps"]]

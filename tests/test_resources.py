@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.resources
+
 import pytest
 
 from roadmap_cli import resources
@@ -19,7 +21,7 @@ def test_a_bare_checkout_falls_back_to_the_folders_beside_the_package(
     def not_installed(package: str) -> None:
         raise ModuleNotFoundError(package)
 
-    monkeypatch.setattr(resources.resources, "files", not_installed)
+    monkeypatch.setattr(importlib.resources, "files", not_installed)
     assert resources.banks_dir() == ROOT / "question_banks"
     assert resources.templates_dir() == ROOT / "report_templates"
     assert "workshop-demo" in resources.builtin_banks()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -18,14 +19,16 @@ from tests.scoring_helpers import TYPICAL, write_answers, write_bank
 
 
 @pytest.fixture
-def scored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> dict:  # type: ignore[no-untyped-def, type-arg]
+def scored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> dict[str, Any]:
+    """The JSON of ``roadmap score -o s.json`` on the mini bank under walk-free."""
     monkeypatch.chdir(tmp_path)
     write_bank(tmp_path)
     write_answers(tmp_path / "a.yaml", TYPICAL)
     result = cli("score", "a.yaml", "-b", "mini-bank.yaml", "-r", "walk-free", "-o", "s.json")
     assert result.code == 0, result.err
     assert SCORES_CHECKED[-1].endswith("-o s.json")  # the fixture validated the file
-    return json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    data: dict[str, Any] = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    return data
 
 
 def test_both_spellings_print_the_same_schema(cli: Cli) -> None:
@@ -38,7 +41,9 @@ def test_both_spellings_print_the_same_schema(cli: Cli) -> None:
     assert cli("schema", "answers").out == cli("banks", "schema", "answers").out
 
 
-def test_the_schema_rejects_what_the_format_does_not_allow(cli, scored: dict) -> None:  # type: ignore[no-untyped-def, type-arg]
+def test_the_schema_rejects_what_the_format_does_not_allow(
+    cli: Cli, scored: dict[str, Any]
+) -> None:
     schema = json.loads(cli("schema", "scores").out)
     jsonschema.validate(scored, schema)
     broken = json.loads(json.dumps(scored))

@@ -13,28 +13,17 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from roadmap_cli.bank.model import Bank
-from roadmap_cli.scoring.model import Scorecard
 from roadmap_cli.scoring.numbers import fixed, percent, short
-from roadmap_cli.scoring.registry import select_rule
 from tests.conftest import Cli
-from tests.scoring_helpers import MINI, TYPICAL, answers, mini_bank, write_answers, write_bank
+from tests.scoring_helpers import MINI, TYPICAL, score, write_answers, write_bank
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
 SAYS = " ".join(SPEC.split())  # the spec's prose with line breaks as spaces
-
-
-def score(
-    values: dict[str, Any], rule: str = "weighted", bank: Bank | None = None, **options: Any
-) -> Scorecard:
-    selected = select_rule(rule)
-    merged = {**selected.rule.options, **options}
-    return selected.rule.score(bank or mini_bank(), answers(values), merged)
 
 
 def _half_up(value: Fraction, places: int) -> Decimal:
@@ -71,7 +60,9 @@ def test_walk_free_explain_note_counts_the_sections_it_combines() -> None:
     assert card.overall.trace.notes == ("1.2917 points − 0.75 penalty over 3 sections = 0.1806",)
 
 
-def test_walk_free_json_prints_no_category_weight(tmp_path: Path, cli: Cli, monkeypatch) -> None:
+def test_walk_free_json_prints_no_category_weight(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     write_bank(tmp_path)
     write_answers(tmp_path / "a.yaml", TYPICAL)
@@ -134,7 +125,9 @@ def test_percentages_round_half_up(value: float, shown: str) -> None:
     assert percent(value) == shown
 
 
-def test_table_shows_62_5_percent_as_63(tmp_path: Path, cli: Cli, monkeypatch) -> None:
+def test_table_shows_62_5_percent_as_63(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Only A2 answered in A: x and z ticked (3/4) and 2 years (0.5): (0.75 + 0.5) / 2."""
     monkeypatch.chdir(tmp_path)
     write_bank(tmp_path)
@@ -182,7 +175,9 @@ def _check_line(line: str) -> bool:
     return True
 
 
-def test_every_working_line_follows_from_its_own_inputs(cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_every_working_line_follows_from_its_own_inputs(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every --explain working line of every example, under every rule, redone exactly."""
     monkeypatch.chdir(ROOT)
     examples = sorted(p.name for p in (ROOT / "examples").glob("*.yaml"))
@@ -200,7 +195,7 @@ def test_every_working_line_follows_from_its_own_inputs(cli, monkeypatch) -> Non
     assert checked > 400
 
 
-def test_the_spec_example_reproduces(cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_spec_example_reproduces(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     """docs/scoring.md's own PL1 example: 8/13 must be written with enough digits."""
     monkeypatch.chdir(ROOT)
     result = cli("score", "examples/veloria-workshop.yaml", "--explain", "PL1")
@@ -224,7 +219,9 @@ def test_a_red_flag_tag_without_marked_options_raises_nothing() -> None:
     assert "whose options mark none raises one when it scores 0" not in SAYS
 
 
-def test_rules_that_subtract_nothing_give_no_penalty(tmp_path: Path, cli: Cli, monkeypatch) -> None:
+def test_rules_that_subtract_nothing_give_no_penalty(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     write_bank(tmp_path)
     write_answers(tmp_path / "a.yaml", TYPICAL)
@@ -301,7 +298,9 @@ def test_the_spec_has_a_worked_example_per_rule() -> None:
         assert f"### `{rule}`" in section
 
 
-def test_the_worked_examples_by_hand_are_what_the_tool_prints(cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_worked_examples_by_hand_are_what_the_tool_prints(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each ``$ roadmap ...`` block of §11 is run; its output must be exactly as shown."""
     monkeypatch.chdir(ROOT)
     section = SPEC.split("## 11. How to check a score by hand", 1)[1]

@@ -92,9 +92,11 @@ def question_score(question: dict[str, Any], value: Any) -> Fraction | None:
     options = {o["key"]: o for o in options_of(question)}
     if kind == "multi":
         plain = [o for o in options.values() if not o.get("exclusive")]
-        total = sum(Fraction(str(o.get("weight", 1))) for o in plain)
+        total = sum((Fraction(str(o.get("weight", 1))) for o in plain), Fraction(0))
         keys = {o["key"] for o in plain}
-        ticked = sum(Fraction(str(options[k].get("weight", 1))) for k in value if k in keys)
+        ticked = sum(
+            (Fraction(str(options[k].get("weight", 1))) for k in value if k in keys), Fraction(0)
+        )
         return ticked / total
     return Fraction(str(options[value]["score"]))
 
@@ -133,7 +135,7 @@ def reference(values: dict[str, Any], rule: str) -> dict[str, Fraction | None]:
         score = question_score(question, value)
         if rule == "walk-free" and red_flag_question(question):
             if raises_red_flag(question, value):
-                penalties.append(1 - (score or 0))
+                penalties.append(Fraction(1) - (score or 0))
             continue  # §6: negative indicators stay out of the section means
         bucket.append((Fraction(str(question.get("weight", 1))), score))
     section_scores = {section: mean(pairs) for section, pairs in scores.items()}
@@ -143,7 +145,11 @@ def reference(values: dict[str, Any], rule: str) -> dict[str, Fraction | None]:
     }
     if rule == "walk-free":
         with_score = [s for s in section_scores.values() if s is not None]
-        raw = (sum(with_score) - sum(penalties)) / len(with_score) if with_score else None
+        raw = (
+            (sum(with_score, Fraction(0)) - sum(penalties, Fraction(0))) / len(with_score)
+            if with_score
+            else None
+        )
         result["overall"] = None if raw is None else min(Fraction(1), max(Fraction(0), raw))
     else:
         result["overall"] = mean([(Fraction(1), result[c]) for c in sections_of])

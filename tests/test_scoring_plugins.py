@@ -239,6 +239,58 @@ MISBEHAVING = {
         "rule = R()\n",
         "returned a Scorecard that cannot be used: overall: band 3 is not text",
     ),
+    "returns-nothing": (
+        "class R:\n    name = 'void'\n    summary = 's'\n    options = {}\n"
+        "    def score(self, bank, answers, options):\n        return None\nrule = R()\n",
+        "returned a Scorecard that cannot be used: it is a NoneType, not a Scorecard",
+    ),
+    "gap-with-an-infinite-priority": (
+        "from dataclasses import replace\n"
+        "from roadmap_cli.scoring.rules.weighted import WeightedRule\n"
+        "class R(WeightedRule):\n    name = 'inf'\n"
+        "    def score(self, bank, answers, options):\n"
+        "        card = super().score(bank, answers, options)\n"
+        "        gaps = tuple(g._replace(priority=float('inf')) if g.question == 'A1.1'\n"
+        "                     else g for g in card.gaps)\n"
+        "        return replace(card, gaps=gaps)\n"
+        "rule = R()\n",
+        "gap A1.1: a number is missing, infinite or not a number",
+    ),
+    "lacks-score": (
+        "class R:\n    name = 'idle'\n    summary = 's'\n    options = {}\nrule = R\n",
+        "is not a rule: it lacks score",
+    ),
+    "fails-to-start": (
+        "class R:\n    def __init__(self):\n        raise RuntimeError('no licence file')\n"
+        "rule = R\n",
+        "failed to start: RuntimeError: no licence file",
+    ),
+    "exits-while-loading": (
+        "import sys\nsys.exit(2)\n",
+        "failed to load: SystemExit: 2",
+    ),
+    "summary-not-text": (
+        "class R:\n    name = 'odd'\n    summary = 3\n    options = {}\n"
+        "    def score(self, bank, answers, options):\n        return None\nrule = R()\n",
+        "is not a rule: 'summary' must be text",
+    ),
+    "score-not-a-method": (
+        "class R:\n    name = 'odd'\n    summary = 's'\n    options = {}\n    score = 1\n"
+        "rule = R()\n",
+        "is not a rule: 'score' must be a method",
+    ),
+    "options-model-not-a-model": (
+        "class R:\n    name = 'odd'\n    summary = 's'\n    options = {}\n"
+        "    options_model = dict\n"
+        "    def score(self, bank, answers, options):\n        return None\nrule = R()\n",
+        "is not a rule: 'options_model' must be a pydantic model class",
+    ),
+    "option-help-not-text": (
+        "class R:\n    name = 'odd'\n    summary = 's'\n    options = {'a': 1}\n"
+        "    option_help = {'a': 1}\n"
+        "    def score(self, bank, answers, options):\n        return None\nrule = R()\n",
+        "is not a rule: 'option_help' must map option names to text",
+    ),
 }
 
 
@@ -282,3 +334,46 @@ def test_a_profile_with_impossible_numbers_is_refused(
     result = cli("score", one, "--bank", bank, "--rules", profile)
     assert result.code == 1
     assert f"{profile}:5:" in result.err and message in result.err, result.err
+
+
+def test_a_missing_rules_file_is_named(tmp_path: Path, cli: Cli) -> None:
+    bank = write_bank(tmp_path)
+    one = write_answers(tmp_path / "one.yaml", TYPICAL)
+    result = cli("score", one, "--bank", bank, "--rules", tmp_path / "gone.py")
+    assert result.code == 1
+    assert result.err.splitlines()[0] == f"roadmap: {tmp_path / 'gone.py'}: no such rules file"
+
+
+PLAIN_PLUGIN = """
+from roadmap_cli.scoring.rules.weighted import WeightedRule
+
+
+class Plain:
+    name = "plain"
+    summary = "Weighted, with options declared by name only."
+    options = {"bonus": 0}
+
+    def score(self, bank, answers, options):
+        return WeightedRule().score(bank, answers, WeightedRule.options)
+
+
+rule = Plain()
+"""
+
+
+def test_a_profile_for_a_plugin_without_an_options_model_checks_the_option_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install(tmp_path, monkeypatch, {"plain": PLAIN_PLUGIN})
+    profile = tmp_path / "mine.yaml"
+    profile.write_text(
+        "format: roadmap-rules/1\nname: mine\nmethod: plain\noptions:\n  bonuss: 1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(FileProblems) as caught:
+        select_rule(str(profile))
+    assert caught.value.message == (
+        f"{profile}:5:11: error: options: unknown option 'bonuss' (did you mean 'bonus'?)"
+    )
+    profile.write_text(profile.read_text("utf-8").replace("bonuss", "bonus"), encoding="utf-8")
+    assert select_rule(str(profile)).options == {"bonus": 1}

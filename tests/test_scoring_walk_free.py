@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 
-from roadmap_cli.scoring.registry import select_rule
-from tests.scoring_helpers import TYPICAL, answers, mini_bank
+from roadmap_cli.scoring.model import Scorecard
+from tests import scoring_helpers
+from tests.scoring_helpers import TYPICAL
 
 
-def score(values: dict[str, object], **options: object):  # type: ignore[no-untyped-def]
-    rule = select_rule("walk-free").rule
-    return rule.score(mini_bank(), answers(values), {**rule.options, **options})
+def score(values: Mapping[str, object], **options: object) -> Scorecard:
+    """The mini bank scored under ``walk-free`` with these options."""
+    # bank named: the type checker must not take an option for it
+    return scoring_helpers.score(values, "walk-free", bank=None, **options)
 
 
 def test_red_flag_subtracts() -> None:

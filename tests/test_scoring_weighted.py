@@ -6,18 +6,12 @@ import pytest
 
 from roadmap_cli.scoring.model import Scorecard
 from roadmap_cli.scoring.registry import select_rule
-from tests.scoring_helpers import TYPICAL, answers, mini_bank
-
-
-def score(values: dict[str, object], rule: str = "weighted", **options: object) -> Scorecard:
-    selected = select_rule(rule)
-    merged = {**selected.rule.options, **options}
-    return selected.rule.score(mini_bank(), answers(values), merged)
+from tests.scoring_helpers import TYPICAL, answers, mini_bank, nodes, score
 
 
 def by_id(card: Scorecard) -> dict[str, float | None]:
-    nodes = [*card.questions, *card.sections, *card.categories, card.overall]
-    return {node.id: node.score for node in nodes}
+    """Each node's score by its id."""
+    return {node.id: node.score for node in nodes(card)}
 
 
 def test_typical_assessment() -> None:
@@ -181,7 +175,7 @@ def test_dont_know_policy() -> None:
 
 def test_flagged_answers_are_counted() -> None:
     card = select_rule("weighted").score(
-        mini_bank(), answers({"A1.1": "yes"}, **{"A1.1": {"flagged": True}})
+        mini_bank(), answers({"A1.1": "yes"}, fields={"A1.1": {"flagged": True}})
     )
     assert card.overall.counts.flagged == 1
     assert card.questions[0].flagged

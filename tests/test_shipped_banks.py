@@ -7,7 +7,7 @@ import re
 import pytest
 
 from roadmap_cli.bank.lint import TAGS
-from roadmap_cli.bank.model import Bank
+from roadmap_cli.bank.model import Bank, Located
 from roadmap_cli.bank.store import load_bank
 from roadmap_cli.resources import builtin_banks
 from roadmap_cli.text import localize
@@ -28,7 +28,8 @@ def roadmap() -> Bank:
     return load_bank("regional-strategic-roadmap").bank
 
 
-def _scored(bank: Bank) -> list:  # type: ignore[type-arg]
+def _scored(bank: Bank) -> list[Located]:
+    """The questions of ``bank`` that count towards a score (scored, weight above 0)."""
     return [
         item for item in bank.located if bank.is_scored(item.question) and item.question.weight > 0
     ]

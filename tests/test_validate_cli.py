@@ -66,3 +66,17 @@ def test_arguments_that_name_nothing_are_problems(folder: Path, cli: Cli) -> Non
         "roadmap: nope/*.yaml: no file matches this pattern",
         "roadmap: gone.yaml: no such file or folder",
     ]
+
+
+def test_an_empty_name_and_a_folder_without_answers_files_are_problems(
+    folder: Path, cli: Cli
+) -> None:
+    (folder / "empty").mkdir()
+    (folder / "empty" / "notes.txt").write_text("not an answers file", encoding="utf-8")
+    result = cli("validate", "answers/beta.yaml", "", "empty", "-b", "mini-bank.yaml")
+    assert result.code == 1
+    assert result.out == "answers/beta.yaml: ok — 8 of 8 questions answered\n"
+    assert result.err.splitlines() == [
+        "roadmap: '': an empty name names no file",
+        "roadmap: empty: no .yaml answers files in folder",
+    ]

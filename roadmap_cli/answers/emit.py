@@ -2,12 +2,13 @@
 
 ``roadmap migrate`` writes a thousand answers files in a batch, and PyYAML's representer
 spent as long on each (7 ms for the full default bank on a quiet machine, 25 ms on a
-busy one) as reading, checking and migrating it.  The answers format is fixed and simple: block mappings of block
-mappings, lists of short strings, and scalars that are mostly ids, option keys, times and
-one-line notes.  ``emit`` writes those directly and asks PyYAML only for the entries it
-cannot write by rule (a colon, a line break, a long line to fold, a float...), so
-its text is exactly ``dump_yaml``'s, byte for byte (tests/test_answers_emit.py checks
-that with hostile strings), and every reader sees what it saw before.
+busy one) as reading, checking and migrating it.  The answers format is fixed and
+simple: block mappings of block mappings, lists of short strings, and scalars that are
+mostly ids, option keys, times and one-line notes.  ``emit`` writes those directly and
+asks PyYAML only for the entries it cannot write by rule (a colon, a line break, a long
+line to fold, a float...), so its text is exactly ``dump_yaml``'s, byte for byte
+(tests/test_answers_emit.py checks that with hostile strings), and every reader sees
+what it saw before.
 """
 
 from __future__ import annotations
