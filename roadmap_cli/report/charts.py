@@ -138,35 +138,89 @@ def radar(chart_id: str, title: str, bars: Sequence[Bar], size: int = 300) -> st
     return _frame(chart_id, width, size, title, desc, "".join(parts))
 
 
+@dataclass(frozen=True)
+class _Rows:
+    """How a chart of labelled rows is laid out: type size, bar height, room for values."""
+
+    font: int
+    bar: int
+    gap: int
+    value_room: int  # right of the track, for the value written beside each bar
+
+
+def _label(parts: list[str], y: float, label: str, width: int, font: int) -> float:
+    # A row's label, wrapped above its bars; returns where the bars start.
+    lines = wrap(label, width, font)
+    parts.append(_text(0, y + font, lines, font, INK, "start"))
+    return y + len(lines) * font * 1.2
+
+
 def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], width: int = 420) -> str:
     """Horizontal bars, one per item: the label (wrapped) above, the bar and value below."""
-    font, bar_height, gap = 16, 16, 14
-    value_room = 170  # right of the track: "100% · Established"
-    track = width - value_room
+    rows = _Rows(font=16, bar=16, gap=14, value_room=170)  # room for "100% · Established"
+    track, font = width - rows.value_room, rows.font
     desc = (
         "; ".join(f"{b.label}: {pct(b.value)}{f' ({b.note})' if b.note else ''}" for b in bars)
         or "Nothing to show."
     )
-    parts = []
+    parts: list[str] = []
     y = 4.0
     for bar in bars:
-        lines = wrap(bar.label, width, font)
-        parts.append(_text(0, y + font, lines, font, INK, "start"))
-        y += len(lines) * font * 1.2 + 6
+        y = _label(parts, y, bar.label, width, font) + 6
         parts.append(
-            f'<rect x="0" y="{_n(y)}" width="{track}" height="{bar_height}" fill="{FILL_LIGHT}"/>'
+            f'<rect x="0" y="{_n(y)}" width="{track}" height="{rows.bar}" fill="{FILL_LIGHT}"/>'
         )
         if bar.value is not None:
             parts.append(
                 f'<rect x="0" y="{_n(y)}" width="{_n(track * bar.value)}" '
-                f'height="{bar_height}" fill="{FILL}"/>'
+                f'height="{rows.bar}" fill="{FILL}"/>'
             )
         text = pct(bar.value) + (f" · {bar.note}" if bar.note else "")
-        value_lines = wrap(text, value_room - 8, font - 1)
-        parts.append(_text(track + 8, y + bar_height - 2, value_lines, font - 1, INK, "start"))
-        y += max(bar_height, len(value_lines) * (font - 1) * 1.2) + gap
+        value_lines = wrap(text, rows.value_room - 8, font - 1)
+        parts.append(_text(track + 8, y + rows.bar - 2, value_lines, font - 1, INK, "start"))
+        y += max(rows.bar, len(value_lines) * (font - 1) * 1.2) + rows.gap
     height = max(round(y), 24)
     return _frame(chart_id, width, height, title, desc, "".join(parts))
+
+
+OLD_FILL = "#8a8a8a"  # grey for then, the report's blue for now: both 3:1 against white
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One label with a value then and now, as shown (e.g. "19%" and "51%"; "—": none)."""
+
+    label: str
+    old: str
+    new: str
+
+
+def paired_bar_chart(
+    chart_id: str, title: str, desc: str, pairs: Sequence[Pair], width: int = 420
+) -> str:
+    """Two bars per item, OLD (grey) above NEW (blue), each with its percentage written."""
+    rows = _Rows(font=16, bar=14, gap=16, value_room=150)
+    track, font = width - rows.value_room, rows.font
+    parts: list[str] = []
+    y = 4.0
+    for pair in pairs:
+        y = _label(parts, y, pair.label, width, font) + 4
+        for name, text, colour in (("OLD", pair.old, OLD_FILL), ("NEW", pair.new, FILL)):
+            parts.append(
+                f'<rect x="0" y="{_n(y)}" width="{_n(track * _share(text))}" '
+                f'height="{rows.bar}" fill="{colour}"/>'
+            )
+            parts.append(
+                _text(track + 8, y + rows.bar - 1, [f"{name} {text}"], font - 1, MUTED, "start")
+            )
+            y += rows.bar + 6
+        y += rows.gap
+    return _frame(chart_id, width, max(round(y), 24), title, desc, "".join(parts))
+
+
+def _share(text: str) -> float:
+    # A bar's length from its percentage as shown ("63%" → 0.63; anything else → 0).
+    return float(text[:-1]) / 100 if text.endswith("%") else 0.0
 
 
 def sparkline(
