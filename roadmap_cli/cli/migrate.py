@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from roadmap_cli.cli.console import err
-from roadmap_cli.cli.options import BankOption
+from roadmap_cli.cli.options import AnswersFiles, BankOption
 from roadmap_cli.terminal import visible
 
 if TYPE_CHECKING:
@@ -17,12 +17,7 @@ if TYPE_CHECKING:
 
 
 def migrate_command(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="FILE|DIR|GLOB", help="Answers files, folders (their *.yaml) or patterns."
-        ),
-    ],
+    inputs: AnswersFiles,
     bank: BankOption = None,
     to: Annotated[
         str | None,
