@@ -100,8 +100,10 @@ def batch_gc() -> Iterator[None]:
     collections every 700 allocations cost another tenth.  The objects alive now
     (modules, rules) are frozen out of collection, and young collections wait for 10,000
     allocations.  Opt-in (the CLI uses it): a library must not retune its host process.
+    No collection first: in a host with a large heap (a test session, a notebook) a full
+    collection on every call cost more than the batch, and garbage frozen here is only
+    held until the batch ends.
     """
-    gc.collect()
     gc.freeze()
     thresholds = gc.get_threshold()
     gc.set_threshold(10_000, *thresholds[1:])
