@@ -63,9 +63,9 @@ def migrate_command(
     store = BankStore()
     with batch_gc():
         plans = [plan_migration(path, to, store, bank) for path in files]  # all checked first
-        jobs = (
-            [] if dry_run else [(p, target_path(p, output, in_place)) for p in plans if p.changed]
-        )
+        targets = [(p, target_path(p, output, in_place)) for p in plans if p.changed]
+        _refuse_shared_targets(targets)
+        jobs = [] if dry_run else targets
         failed: RoadmapError | None = None
         # Written several at a time while the changes are printed, in order; stopped
         # (Ctrl-C), the files not yet begun are not written.
@@ -91,6 +91,26 @@ def migrate_command(
         raise failed
     if dry_run:
         err().print("Dry run: nothing was written.", markup=False)
+
+
+def _refuse_shared_targets(targets: list[tuple[Planned, Path]]) -> None:
+    """Two files that would be written to one place: an error before anything is written.
+
+    ``a/x.yaml`` and ``b/x.yaml`` migrated into one ``--output`` folder would both become
+    ``x-VERSION.yaml`` there, and the second would silently replace the first.
+    """
+    from roadmap_cli.errors import UsageError
+
+    seen: dict[Path, Path] = {}
+    for plan, target in targets:
+        key = target.resolve()
+        if key in seen:
+            raise UsageError(
+                f"{seen[key]} and {plan.path} would both be written to {target}; "
+                "nothing was migrated",
+                "Migrate them into different --output folders, or rename one of them.",
+            )
+        seen[key] = plan.path
 
 
 def _changes(plan: Planned) -> str:
