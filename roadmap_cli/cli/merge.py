@@ -42,7 +42,7 @@ def merge_command(
     """
     import json
 
-    from roadmap_cli.answers.combine import merge_files, summary, write_merged
+    from roadmap_cli.merging import merge_files, summary, write_merged
 
     merged = merge_files(inputs)
     write_merged(merged, output, force=force)
