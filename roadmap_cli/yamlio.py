@@ -424,7 +424,7 @@ def _short(tag: str) -> str:
 # --- writing -------------------------------------------------------------------------
 
 
-class _QuotingDumper(_BaseDumper):  # type: ignore[misc,valid-type]
+class QuotingDumper(_BaseDumper):  # type: ignore[misc,valid-type]
     """Safe dumper that also quotes strings a YAML 1.2 reader would take for numbers."""
 
 
@@ -432,7 +432,7 @@ for _tag, _regexp, _first in (
     (_INT, _CORE_INT, "-+0123456789"),
     (_FLOAT, _CORE_FLOAT, "-+0123456789."),
 ):
-    _QuotingDumper.add_implicit_resolver(_tag, _regexp, list(_first))
+    QuotingDumper.add_implicit_resolver(_tag, _regexp, list(_first))
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
@@ -441,14 +441,14 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar(_STR, value)
 
 
-_QuotingDumper.add_representer(str, _represent_str)
+QuotingDumper.add_representer(str, _represent_str)
 
 
 def dump_yaml(data: Any) -> str:
     """YAML text for ``data``: keys in the given order, unicode kept, ambiguous strings quoted."""
     text: str = yaml.dump(
         data,
-        Dumper=_QuotingDumper,
+        Dumper=QuotingDumper,
         sort_keys=False,
         allow_unicode=True,
         width=88,

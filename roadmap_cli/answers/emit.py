@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from roadmap_cli.yamlio import _QuotingDumper, dump_yaml
+from roadmap_cli.yamlio import QuotingDumper, dump_yaml
 
 # What dump_yaml folds: a line longer than this may be broken at a space.
 _WIDTH = 88
@@ -31,7 +31,7 @@ _PLAIN = re.compile(
     r"[^\W_](?:[\w .,;()/'\"?!&*%+=@\[\]{}<>~^$|\\-]|:(?! )|(?<! )#)*(?<![ :])\Z"
 )
 # The implicit resolvers, by first character, that the writer quotes against.
-_RESOLVERS: dict[Any, list[tuple[str, re.Pattern[str]]]] = _QuotingDumper.yaml_implicit_resolvers
+_RESOLVERS: dict[Any, list[tuple[str, re.Pattern[str]]]] = QuotingDumper.yaml_implicit_resolvers
 
 
 def emit(data: dict[str, Any]) -> str:

@@ -38,7 +38,7 @@ from roadmap_cli.answers.model import (
     to_yaml,
 )
 from roadmap_cli.bank.model import Bank
-from roadmap_cli.yamlio import Document, _QuotingDumper, dump_yaml, parse_yaml
+from roadmap_cli.yamlio import Document, QuotingDumper, dump_yaml, parse_yaml
 
 # Top-level keys in the order the tool writes them: a missing one goes after its
 # predecessor, so that a comment above the next key stays with that key.
@@ -276,7 +276,7 @@ def _inline(value: Any) -> str | None:
         return "[]"
     text: str = yaml.dump(
         [value],
-        Dumper=_QuotingDumper,
+        Dumper=QuotingDumper,
         default_flow_style=True,
         allow_unicode=True,
         width=2**30,
