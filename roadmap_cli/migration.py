@@ -70,6 +70,14 @@ def plan_migration(
             f"{shown}: is at version {answers.bank.version}, later than {end}",
             "Migrations only go forwards.",
         )
+    if answers.conflicts and end != answers.bank.version:
+        # A conflict's versions are answers to a question of this version; the map may
+        # rename, merge or retire it, and choosing for the officer is not ours to do.
+        raise RoadmapError(
+            f"{shown}: {len(answers.conflicts)} question(s) answered differently by merged "
+            f"files are still open ({', '.join(answers.conflicts)}); nothing was migrated",
+            f"Choose the answers first with 'roadmap assess {shown} --conflicts', then migrate.",
+        )
     steps = history.steps(answers.bank.version, end)
 
     def accepts(version: str, qid: str, value: object) -> bool:

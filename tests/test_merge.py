@@ -258,3 +258,25 @@ def test_an_existing_output_is_refused_unless_forced(
     assert "PL1.1" in load_answers(tmp_path / "m.yaml").answers.conflicts
     if os.name == "posix":
         assert (tmp_path / "m.yaml").stat().st_mode & 0o077 == 0
+
+
+def test_open_conflicts_stop_migrate_and_compare_across_versions(cli: Cli, tmp_path: Path) -> None:
+    """A conflict on PO2.2 (renamed in workshop-demo 1.1.0) must not be carried or chosen."""
+    older = ROOT / "examples" / "veloria-workshop-2024.yaml"
+    first, second, merged = tmp_path / "a.yaml", tmp_path / "b.yaml", tmp_path / "m.yaml"
+    part(older, first, lambda q: True)
+    part(older, second, lambda q: q == "PO2.2", {"PO2.2": Answer(value="dont-know")})
+    assert cli("merge", first, second, "--output", merged).code == 0
+    before = merged.read_bytes()
+    result = cli("migrate", merged, "--output", tmp_path / "moved.yaml")
+    assert result.code == 1
+    assert (
+        f"{merged}: 1 question(s) answered differently by merged files are still open "
+        "(PO2.2); nothing was migrated"
+    ) in result.err
+    assert f"roadmap assess {merged} --conflicts" in result.err
+    assert merged.read_bytes() == before
+    assert not (tmp_path / "moved.yaml").exists()
+    compared = cli("compare", merged, ROOT / "examples" / "veloria-workshop.yaml")
+    assert compared.code == 1
+    assert "still open (PO2.2)" in compared.err
