@@ -61,7 +61,7 @@ def main() -> None:
     checks = [
         ("roadmap --version", "floor: noop", 1.15),
         ("roadmap --help", "floor: --help", 1.3),
-        ("roadmap banks list", "floor: noop", 2.0),
+        ("roadmap banks list", "floor: noop", 1.5),
     ]
     for ours, floor, target in checks:
         ratio = median[ours] / median[floor]
