@@ -3,7 +3,7 @@
 Runs, interleaved so that machine noise hits both sides alike, `roadmap --version`,
 `roadmap --help` and `roadmap banks list` and the same calls of a minimal Typer app with
 one no-op command, and prints medians and ratios. Targets: --version <= 1.15x the minimal
-app's no-op command, --help <= 1.3x the minimal app's --help, banks list <= 2x the no-op.
+app's no-op command, --help <= 1.3x the minimal app's --help, banks list <= 1.5x the no-op.
 
 Usage: python bench/startup.py [--runs N]
 """
