@@ -9,9 +9,6 @@ folder is refused, because overwriting someone's files is never what a trainer w
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +20,7 @@ from roadmap_cli.handout import HandoutCategory, handout_html, handout_markdown
 from roadmap_cli.report.build import build_report, default_output
 from roadmap_cli.resources import docs_dir
 from roadmap_cli.samples import shipped_files
+from roadmap_cli.terminal import shell_word
 from roadmap_cli.text import localize
 
 MARKER = ".roadmap-demo"
@@ -44,13 +42,6 @@ class DemoFolder:
     folder: Path
     written: list[Path]
     commands: list[str]
-
-
-def shell_word(text: str) -> str:
-    """``text`` quoted, only if needed, for this system's shell (cmd on Windows)."""
-    if os.name == "nt":
-        return subprocess.list2cmdline([text])
-    return shlex.quote(text)
 
 
 def next_commands(folder: Path) -> list[str]:

@@ -6,6 +6,9 @@ that fall back to ASCII on consoles that cannot show them (old Windows code page
 
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
 import sys
 
 STYLES = {
@@ -51,3 +54,11 @@ def markup_safe(text: str) -> str:
     from rich.markup import escape
 
     return escape(visible(text))
+
+
+def shell_word(text: str) -> str:
+    """``text`` quoted, only if needed, for this system's shell (cmd on Windows), so a
+    command the tool prints can be copied and run as it is."""
+    if os.name == "nt":
+        return subprocess.list2cmdline([text])
+    return shlex.quote(text)

@@ -21,6 +21,7 @@ import yaml
 
 from roadmap_cli.answers.model import load_answers
 from roadmap_cli.file_lock import AnswersLock
+from roadmap_cli.terminal import shell_word
 from tests.conftest import CORPUS, Cli, Result
 from tests.scoring_helpers import MINI, write_answers, write_bank
 
@@ -308,7 +309,11 @@ def test_the_resume_command_quotes_a_name_with_a_space(
 ) -> None:
     result = typed(cli, monkeypatch, [*WHO, "q"], "my country.yaml", "-b", "mini-bank.yaml")
     assert result.code == 0, result.err
-    assert '  roadmap assess "my country.yaml" --bank mini-bank.yaml\n' in result.err
+    # Quoted the way this system's shell reads it ('…' here, "…" in cmd on Windows).
+    assert f"  roadmap assess {shell_word('my country.yaml')} --bank mini-bank.yaml\n" in (
+        result.err
+    )
+    assert shell_word("my country.yaml") != "my country.yaml"
 
 
 # -- --migrate ----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.bank.model import Bank, Change, Question
 from roadmap_cli.bank.store import version_key
 from roadmap_cli.errors import Problem, display_path
+from roadmap_cli.terminal import shell_word
 
 
 def changes_since(bank: Bank, version: str) -> list[Change]:
@@ -101,7 +102,7 @@ def open_conflicts(answers: AnswersFile, shown: str, bank: Bank) -> str | None:
     count = f"{len(ids)} question{'s' * (len(ids) != 1)}"
     return (
         f"{count} answered differently by merged files, left unanswered until you choose "
-        f"({', '.join(ids)}): roadmap assess {shown} --conflicts"
+        f"({', '.join(ids)}): roadmap assess {shell_word(shown)} --conflicts"
     )
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from roadmap_cli.cli.console import err
-from roadmap_cli.terminal import visible
+from roadmap_cli.terminal import shell_word, visible
 
 
 class Format(str, enum.Enum):
@@ -55,7 +55,8 @@ def merge_command(
     if data["conflicts"]:
         err().print(
             visible(
-                f"Choose the answers in conflict with: roadmap assess {data['output']} --conflicts"
+                "Choose the answers in conflict with: "
+                f"roadmap assess {shell_word(data['output'])} --conflicts"
             ),
             markup=False,
         )

@@ -53,6 +53,7 @@ from roadmap_cli.interview.model import (
 )
 from roadmap_cli.interview.stop import Saver
 from roadmap_cli.interview.views import progress, question_view, refusal, tally, tidy, with_problem
+from roadmap_cli.terminal import shell_word
 from roadmap_cli.text import localize
 
 
@@ -172,7 +173,7 @@ class Interview:
                 f"{shown} was answered with version {made_with} of the bank "
                 f"{self.bank.id}; the installed version is {installed}. Questions or options "
                 f"may have changed: check the file with: roadmap validate {shown} "
-                f"(then walk your answers again with: roadmap assess {shown} --review)."
+                f"(then walk your answers again with: roadmap assess {shell_word(shown)} --review)."
             )
 
     def _remember_guidance(self) -> None:

@@ -31,6 +31,7 @@ from roadmap_cli.interview.engine import Interview, Options
 from roadmap_cli.interview.model import Asker, Progress
 from roadmap_cli.interview.stop import Saver, SignalGuard
 from roadmap_cli.resources import DEFAULT_BANK, builtin_banks
+from roadmap_cli.terminal import shell_word
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def _offer_migration(
             f"{shown} uses version {assessment.answers.bank.version} of the bank "
             f"{assessment.bank.id}; version {later} is available. You can carry on as it is "
             f"(scores stay comparable with earlier results), or move it to {later} first, "
-            f"keeping every answer you gave, with:\n  roadmap assess {shown} --migrate"
+            f"keeping every answer you gave, with:\n  roadmap assess {shell_word(shown)} --migrate"
         )
 
 
@@ -185,7 +186,7 @@ def _open(
         if options.review or options.flagged or options.conflicts:
             raise RoadmapError(
                 f"{shown} does not exist yet, so there is nothing to review",
-                f"Start the assessment with: roadmap assess {shown}",
+                f"Start the assessment with: roadmap assess {shell_word(shown)}",
             )
         if not path.parent.is_dir():
             raise RoadmapError(
@@ -227,14 +228,10 @@ def _explained(saver: Saver, shown: str, resume: str) -> Saver:
 
 
 def _resume_command(shown: str, bank_ref: str | None, bank_id: str) -> str:
-    command = f"roadmap assess {_quote(shown)}"
+    command = f"roadmap assess {shell_word(shown)}"
     if bank_ref and not (bank_ref == bank_id and bank_ref in builtin_banks()):
-        command += f" --bank {_quote(bank_ref)}"
+        command += f" --bank {shell_word(bank_ref)}"
     return command
-
-
-def _quote(text: str) -> str:
-    return f'"{text}"' if any(ch.isspace() for ch in text) else text
 
 
 def _asker(plain: bool, theme: str = "normal") -> Asker:
