@@ -21,9 +21,10 @@ from roadmap_cli.answers.check import value_problem
 from roadmap_cli.answers.migrate import Migration, migrate_answers
 from roadmap_cli.answers.model import save_answers
 from roadmap_cli.assessment import open_assessment
-from roadmap_cli.bank.store import BankStore, version_key
-from roadmap_cli.errors import RoadmapError, display_path
+from roadmap_cli.bank.store import BankStore, split_version, version_key
+from roadmap_cli.errors import RoadmapError, display_path, file_error
 from roadmap_cli.files import write_atomic
+from roadmap_cli.terminal import shell_word
 
 
 @dataclass
@@ -55,7 +56,8 @@ def plan_migration(
     store = store or BankStore()
     assessment = open_assessment(path, bank_ref, store)
     answers = assessment.answers
-    ref = bank_ref or answers.bank.id
+    # The bank without a version: each step's version is added to it below.
+    ref = split_version(bank_ref)[0] if bank_ref else answers.bank.id
     history = store.history(ref)
     end = to or history.current.version
     shown = display_path(path)
@@ -76,7 +78,8 @@ def plan_migration(
         raise RoadmapError(
             f"{shown}: {len(answers.conflicts)} question(s) answered differently by merged "
             f"files are still open ({', '.join(answers.conflicts)}); nothing was migrated",
-            f"Choose the answers first with 'roadmap assess {shown} --conflicts', then migrate.",
+            "Choose the answers first, then migrate: "
+            f"roadmap assess {shell_word(shown)} --conflicts",
         )
     steps = history.steps(answers.bank.version, end)
 
@@ -116,7 +119,15 @@ def write_migration(
     if in_place:
         # The .bak ending keeps the old file out of `roadmap score FOLDER`.
         backup = plan.path.with_name(f"{plan.path.name}.{plan.start}.bak")
-        write_atomic(backup, plan.path.read_text(encoding="utf-8"), private=True)
+        try:
+            # The file as it is now: a batch may reach it long after it was planned.
+            original = plan.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = error if isinstance(error, OSError) else OSError(0, "not UTF-8 text")
+            raise file_error(
+                display_path(plan.path), reason, "read", "Check the file's permissions."
+            ) from None
+        write_atomic(backup, original, private=True)
     save_answers(target, plan.migration.answers, bank)
     return backup
 

@@ -51,14 +51,18 @@ def test_a_file_that_cannot_be_written_is_named_and_the_others_are_written(
     sources = _sources(tmp_path / "in", 5)
     out = tmp_path / "out"
     out.mkdir()
-    (out / "country-02-2.0.0.yaml").mkdir()  # a folder where the file should go
+    blocked = ("country-02", "country-04")
+    for stem in blocked:
+        (out / f"{stem}-2.0.0.yaml").mkdir()  # a folder where the file should go
     result = cli("migrate", tmp_path / "in", "--bank", BANK, "--output", out)
     assert result.code == 1
     assert "Traceback" not in result.err
-    assert f"{out / 'country-02-2.0.0.yaml'}: cannot write" in result.err
+    for stem in blocked:  # every failure is named, not only the first
+        assert f"{out / f'{stem}-2.0.0.yaml'}: cannot write" in result.err
+    assert "2 of 5 migrated files could not be written; the others were" in result.err
     for source in sources:
         target = out / f"{source.stem}-2.0.0.yaml"
-        if source.stem != "country-02":
+        if source.stem not in blocked:
             assert target.is_file()
             assert f"Wrote {target}" in result.err
     assert f"Wrote {out / 'country-02-2.0.0.yaml'}" not in result.err
@@ -79,3 +83,15 @@ def test_two_files_with_one_target_are_refused_before_anything_is_written(
     assert f"{first} and {second} would both be written to {out / 'x-2.0.0.yaml'}" in result.err
     assert "nothing was migrated" in result.err
     assert list(out.iterdir()) == []
+
+
+def test_a_bank_named_with_its_version_migrates_and_the_next_command_is_quoted(
+    cli: Cli, tmp_path: Path
+) -> None:
+    source = tmp_path / "my country.yaml"
+    shutil.copy(SOURCE, source)
+    result = cli("migrate", source, "--bank", f"{BANK}@1.0.0")
+    assert result.code == 0, result.err
+    target = tmp_path / "my country-2.0.0.yaml"
+    assert target.is_file()
+    assert f"Answer them with: roadmap assess '{target}' --only" in result.err

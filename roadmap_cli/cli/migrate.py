@@ -10,7 +10,7 @@ import typer
 
 from roadmap_cli.cli.console import err
 from roadmap_cli.cli.options import AnswersFiles, BankOption
-from roadmap_cli.terminal import visible
+from roadmap_cli.terminal import shell_word, visible
 
 if TYPE_CHECKING:
     from roadmap_cli.migration import Planned
@@ -55,7 +55,10 @@ def migrate_command(
 
     files, missing = expand_inputs(inputs)
     if missing:
-        raise RoadmapError(f"{missing[0].file}: {missing[0].error}", "Nothing was migrated.")
+        for item in missing[:-1]:
+            err().print(visible(f"roadmap: {item.file}: {item.error}"), markup=False)
+        last = missing[-1]
+        raise RoadmapError(f"{last.file}: {last.error}", "Nothing was migrated.")
     if in_place and output is not None:
         raise UsageError("give --in-place or --output, not both")
     if output is not None and len(files) > 1 and not output.is_dir():
@@ -66,7 +69,7 @@ def migrate_command(
         targets = [(p, target_path(p, output, in_place)) for p in plans if p.changed]
         _refuse_shared_targets(targets)
         jobs = [] if dry_run else targets
-        failed: RoadmapError | None = None
+        failed = 0  # files that could not be written: each said as it comes
         # Written several at a time while the changes are printed, in order; stopped
         # (Ctrl-C), the files not yet begun are not written.
         with contextlib.closing(write_migrations(jobs, in_place, store)) as written:
@@ -78,17 +81,23 @@ def migrate_command(
                     continue
                 outcome = next(written)
                 if outcome.error is not None:
-                    failed = failed or outcome.error
+                    failed += 1
+                    err().print(visible(f"roadmap: {outcome.error.message}"), markup=False)
                     continue
                 if outcome.backup is not None:
                     err().print(visible(f"Kept the old file as {outcome.backup}"), markup=False)
                 err().print(visible(f"Wrote {outcome.target}"), style="ok", markup=False)
                 if plan.migration.needs_answer:
                     asks = " ".join(f"--only {qid}" for qid in plan.migration.needs_answer)
-                    line = f"Answer them with: roadmap assess {outcome.target} {asks}"
+                    target = shell_word(str(outcome.target))
+                    line = f"Answer them with: roadmap assess {target} {asks}"
                     err().print(visible(line), markup=False)
-    if failed is not None:
-        raise failed
+    if failed:
+        raise RoadmapError(
+            f"{failed} of {len(jobs)} migrated file{'s' * (len(jobs) != 1)} could not be "
+            "written; the others were",
+            "Fix what each line above names, then run the same command again.",
+        )
     if dry_run:
         err().print("Dry run: nothing was written.", markup=False)
 
