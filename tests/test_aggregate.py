@@ -244,3 +244,17 @@ def test_hostile_country_names_are_escaped_everywhere(cli: Cli, tmp_path: Path) 
     assert '<title id="trend-0-0-title">[bold]Evil[/bold] &lt;script&gt;' in html
     data = _json(cli, tmp_path)
     assert data["countries"][0]["country"] == HOSTILE  # JSON keeps the text as written
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv"])
+def test_notes_naming_a_hostile_country_reach_the_terminal_escaped(
+    cli: Cli, tmp_path: Path, fmt: str
+) -> None:
+    name = "Veloria\x1b]0;pwned\x07\x1b[2J"
+    country_file(tmp_path, "a.yaml", name, updated="2026-01-01T00:00:00Z")
+    country_file(tmp_path, "b.yaml", name, updated="2026-02-01T00:00:00Z")
+    result = cli("aggregate", tmp_path, "--format", fmt)
+    assert result.code == 0, result.err
+    shown = result.out + result.err
+    assert "2 assessments" in shown  # the note is there...
+    assert "\x1b" not in shown and "\x07" not in shown  # ...and it cannot act on the terminal

@@ -63,6 +63,7 @@ def aggregate_command(
     from roadmap_cli.regional import outputs
     from roadmap_cli.regional.view import aggregate
     from roadmap_cli.scoring.batch import batch_gc
+    from roadmap_cli.terminal import visible
 
     fmt = format_ or (
         _SUFFIXES.get(output.suffix.lower(), Format.table) if output else Format.table
@@ -99,9 +100,9 @@ def aggregate_command(
                 sys.stdout.write(text)
     if fmt is Format.csv:  # a CSV has no place for them: the notes go to standard error
         for note in data["notes"]:
-            err().print(f"roadmap: note: {note}", markup=False, highlight=False)
+            err().print(visible(f"roadmap: note: {note}"), markup=False, highlight=False)
     for line in regional.failed:
-        err().print(f"roadmap: {line}", markup=False, highlight=False)
+        err().print(visible(f"roadmap: {line}"), markup=False, highlight=False)
     if not data["countries"]:
         err().print("roadmap: nothing to aggregate: no answers file could be scored", style="bad")
         raise typer.Exit(1)

@@ -66,7 +66,7 @@ def print_regional(data: dict[str, Any]) -> None:
         _trend(data)
     console.print(Text.from_markup(_safe(data["selection_rule"]), style="muted"))
     for note in data["notes"]:
-        console.print(f"note: {note}", markup=False, highlight=False)
+        console.print(visible(f"note: {note}"), markup=False, highlight=False)
 
 
 def _used(data: dict[str, Any]) -> None:

@@ -42,6 +42,7 @@ from roadmap_cli.interview.model import (
     parse_number,
     unescape,
 )
+from roadmap_cli.terminal import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -340,7 +341,7 @@ class PlainAsker:
 
     def _note(self, details: Details, record: Record) -> Details:
         note = details.note
-        keep = f" [{note}], - clears it" if note else " none"
+        keep = f" [{visible(note)}], - clears it" if note else " none"
         typed_note = self._text(f"Note (Enter keeps{keep}): ")
         if typed_note == "-":
             note = None
@@ -349,7 +350,7 @@ class PlainAsker:
         details = Details(note, details.evidence, details.flagged, details.reason)
         record(details)
         evidence = details.evidence
-        shown = "; ".join(evidence)
+        shown = visible("; ".join(evidence))
         typed_evidence = self._text(
             f"Evidence, separated by ; (Enter keeps"
             f"{f' [{shown}], - clears it' if shown else ' none'}): "

@@ -23,6 +23,7 @@ from roadmap_cli.scoring.numbers import fixed
 from roadmap_cli.scoring.output import counts_data, to_data
 from roadmap_cli.scoring.registry import Selected
 from roadmap_cli.scoring.working import weight_text
+from roadmap_cli.terminal import visible
 
 SCORES_FORMAT = "roadmap-scores/1"
 
@@ -210,9 +211,11 @@ def _cell(value: float | None) -> str:
 
 def cell_text(value: str | None) -> str:
     """Text from a file as a CSV cell a spreadsheet shows as text and never runs as a
-    formula: a leading =, +, -, @, tab or carriage return gets an apostrophe."""
+    formula (a leading =, +, -, @, tab or carriage return gets an apostrophe), with
+    control characters shown as ``\\xNN`` (a CSV printed to a terminal must not drive it)."""
     if not value:
         return ""
+    value = visible(value)
     if value[0] in _FORMULA_STARTS and not _is_number(value):
         return "'" + value
     return value
