@@ -258,3 +258,23 @@ def test_notes_naming_a_hostile_country_reach_the_terminal_escaped(
     shown = result.out + result.err
     assert "2 assessments" in shown  # the note is there...
     assert "\x1b" not in shown and "\x07" not in shown  # ...and it cannot act on the terminal
+
+
+def test_a_file_with_open_merge_conflicts_is_said_so_as_score_says_it(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from roadmap_cli.answers.model import Answer
+    from tests.test_merge import part
+
+    source = EXAMPLES / "veloria-workshop.yaml"
+    part(source, tmp_path / "a.yaml", lambda q: True)
+    part(source, tmp_path / "b.yaml", lambda q: q == "PL1.1", {"PL1.1": Answer(value="dont-know")})
+    merged = tmp_path / "region" / "veloria.yaml"
+    merged.parent.mkdir()
+    assert cli("merge", tmp_path / "a.yaml", tmp_path / "b.yaml", "-o", merged).code == 0
+    scored = cli("score", merged)
+    result = cli("aggregate", merged.parent, "--format", "json")
+    assert result.code == 0, result.err
+    notes = json.loads(result.out)["notes"]
+    warning = next(line for line in scored.err.splitlines() if "--conflicts" in line)
+    assert any(note in warning for note in notes), (notes, warning)

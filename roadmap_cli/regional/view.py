@@ -108,10 +108,15 @@ def aggregate(
         list(inputs), partial(digest, rules=selected.label), rules, bank_ref, jobs, selected
     )
     groups = _Groups(everything)
-    for _, item in batch.results:
+    # What the rule or a file warned about (open merge conflicts, say), once each, as
+    # ``roadmap score`` says it.
+    warned: dict[str, None] = {}
+    for result, item in batch.results:
+        warned.update(dict.fromkeys(result.notes))
         if item is not None:
             groups.add(item)
     data = _document(groups, selected)
+    data["notes"] += list(warned)
     data["failed"] = list(batch.failed)
     return Regional(data, batch.failed, batch.total, batch.jobs)
 
