@@ -116,6 +116,11 @@ def test_csv_rows_and_cells(cli: Cli, at_root: None) -> None:
         ("examples/veloria-workshop-2024.yaml", "1.0.0", "no"),
         ("examples/veloria-workshop.yaml", "1.1.0", "yes"),
     ]
+    # Every row names its own file's organisation, the older assessments' too.
+    assert {r["organisation"] for r in veloria} == {
+        "National Committee against Trafficking in Persons, Secretariat"
+    }
+    assert all(r["organisation"] for r in rows)
     latest = cli("aggregate", "examples", "--format", "csv")
     assert len(list(csv.DictReader(io.StringIO(latest.out)))) == 4 * 5
     # The notes have no place in a CSV: they are said on standard error.

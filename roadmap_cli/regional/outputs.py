@@ -81,12 +81,7 @@ def assessments(data: dict[str, Any]) -> list[tuple[str, dict[str, Any], bool]]:
     if not data["trend"]:
         return [(row["country"], row, True) for row in data["countries"]]
     latest = {row["file"] for row in data["countries"]}
-    organisations = {row["file"]: row["organisation"] for row in data["countries"]}
-    return [
-        (t["country"], {"organisation": organisations.get(a["file"]), **a}, a["file"] in latest)
-        for t in data["trend"]
-        for a in t["assessments"]
-    ]
+    return [(t["country"], a, a["file"] in latest) for t in data["trend"] for a in t["assessments"]]
 
 
 def page_variables(data: dict[str, Any]) -> dict[str, Any]:

@@ -165,6 +165,7 @@ def _assessment(item: dict[str, Any]) -> dict[str, Any]:
     """One assessment as the matrix and the trend show it."""
     return {
         "file": item["file"],
+        "organisation": item["organisation"],
         "started": item["started"],
         "updated": item["updated"],
         "bank": item["bank"],
@@ -180,7 +181,7 @@ def _cell(node: dict[str, Any]) -> dict[str, Any]:
 
 
 def _row(item: dict[str, Any]) -> dict[str, Any]:
-    return {"country": item["country"], "organisation": item["organisation"], **_assessment(item)}
+    return {"country": item["country"], **_assessment(item)}
 
 
 def _distribution(
