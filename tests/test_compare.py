@@ -235,3 +235,34 @@ def test_output_needs_a_file_format(cli: Cli, tmp_path: Path) -> None:
     assert result.code == 2
     assert result.err.splitlines()[0] == "roadmap: --output needs --format md, html or json"
     assert not (tmp_path / "c.txt").exists()
+
+
+def test_open_merge_conflicts_are_said_before_the_changes(cli: Cli, tmp_path: Path) -> None:
+    from roadmap_cli.answers.model import Answer
+    from tests.test_merge import part
+
+    source = ROOT / VELORIA
+    part(source, tmp_path / "a.yaml", lambda q: True)
+    part(source, tmp_path / "b.yaml", lambda q: q == "PL1.1", {"PL1.1": Answer(value="dont-know")})
+    merged = tmp_path / "merged.yaml"
+    assert cli("merge", tmp_path / "a.yaml", tmp_path / "b.yaml", "-o", merged).code == 0
+    result = cli("compare", source, merged, "--format", "json")
+    assert result.code == 0, result.err
+    said = f"{merged}: 1 question answered differently by merged files"
+    assert f"warning: {said}" in result.err
+    assert any(w.startswith(said) for w in json.loads(result.out)["warnings"])
+
+
+def test_an_empty_output_name_is_refused(cli: Cli, tmp_path: Path) -> None:
+    result = cli("compare", ROOT / NORTHMARCH, ROOT / REVIEW, "-f", "md", "-o", "")
+    assert result.code == 2
+    assert "--output needs a file name (or - for the screen)" in result.err
+
+
+def test_old_on_the_newer_version_moves_new_and_says_so(cli: Cli) -> None:
+    result = cli("compare", ROOT / VELORIA, ROOT / VELORIA_2024, "--format", "json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["migration"]["side"] == "new"
+    assert (data["migration"]["from"], data["migration"]["to"]) == ("1.0.0", "1.1.0")
+    assert data["new"]["bank"]["version"] == "1.0.0"

@@ -60,6 +60,8 @@ def compare_command(
 
     if fmt is CompareFormat.table and output is not None:
         raise UsageError("--output needs --format md, html or json")
+    if output is not None and not output.strip():
+        raise UsageError("--output needs a file name (or - for the screen)")
     comparison = compare_files(old, new, rules, bank)
     for warning in comparison.warnings:
         err().print(visible(f"warning: {warning}"), style="warn", markup=False)
@@ -75,6 +77,6 @@ def compare_command(
     if output == "-" or (output is None and fmt is not CompareFormat.html):
         sys.stdout.write(text)
         return
-    target = Path(output) if output else new.with_name(f"{new.stem}.compare.html")
+    target = Path(output) if output is not None else new.with_name(f"{new.stem}.compare.html")
     write_atomic(target, text)
     err().print(visible(f"Wrote {target}"), style="ok", markup=False)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_cli import __version__
+from roadmap_cli.answers.check import open_conflicts
 from roadmap_cli.compare.pair import Moved, Pair, Scored, open_pair
 from roadmap_cli.report.answer_text import answer_text
 from roadmap_cli.scoring.export import rules_data
@@ -366,7 +367,12 @@ def _warnings(pair: Pair) -> tuple[str, ...]:
             f"OLD ({pair.old.file}) was updated after NEW ({pair.new.file}); compare takes "
             "the files in the order given, so every change reads from OLD to NEW"
         )
-    return tuple(found)
+    # What score and report would say of each file: the rule's remarks and open merge
+    # conflicts (those questions count as unanswered, so their "changes" are not real).
+    for side in (pair.old, pair.new):
+        conflicts = open_conflicts(side.answers, side.file, pair.bank)
+        found += [*side.card.notes, *([f"{side.file}: {conflicts}"] if conflicts else [])]
+    return tuple(dict.fromkeys(found))
 
 
 def _later(first: datetime | None, second: datetime | None) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from roadmap_cli import __version__
 from roadmap_cli.compare.model import Change, Comparison
 from roadmap_cli.report.charts import pct
 from roadmap_cli.scoring.numbers import decimal
@@ -147,7 +148,7 @@ def build_view(comparison: Comparison) -> CompareView:
         heading=heading,
         rules=str(rules.get("profile") or rules["name"]),
         bank=f"{comparison.bank['id']} {comparison.bank['version']}",
-        tool_version=comparison.to_data()["generator"]["version"],
+        tool_version=__version__,
         language=comparison.language,
         old=old,
         new=new,
