@@ -182,3 +182,21 @@ def test_an_editor_change_meanwhile_keeps_the_conflicts_not_yet_resolved(
     assert after.answers["PR1.2"].note == "Edited meanwhile."
     assert after.answers["PL1.1"].value == "partly"
     assert list(after.conflicts) == ["PO2.1"]
+
+
+def test_resolving_conflicts_keeps_the_comments_a_person_wrote(cli: Cli, tmp_path: Path) -> None:
+    path = merged(cli, tmp_path, two=True)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("answers:\n", "answers:\n# Checked with the task force on 3 March.\n", 1)
+    text = text.replace("conflicts:\n", "conflicts:\n# Labour to confirm by Friday.\n", 1)
+    path.write_text(text, encoding="utf-8")
+    walk(path, ["2", ""])  # PL1.1: keep labour's answer; PO2.1 waits (input ends)
+    after = path.read_text(encoding="utf-8")
+    assert "# Checked with the task force on 3 March.\n" in after
+    assert "# Labour to confirm by Friday.\n" in after  # PO2.1 is still in conflict
+    assert list(saved(path).conflicts) == ["PO2.1"]
+    walk(path, ["1", ""])  # PO2.1: the last conflict, so the block goes
+    after = path.read_text(encoding="utf-8")
+    assert "# Checked with the task force on 3 March.\n" in after
+    assert saved(path).conflicts == {}
+    assert "\nconflicts:" not in after

@@ -8,6 +8,7 @@ YAML reader might take for another type is quoted.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -203,17 +204,18 @@ def _timestamp(moment: datetime | None) -> str | None:
     return moment.isoformat()
 
 
-def to_yaml(answers: AnswersFile, bank: Bank | None = None) -> str:
-    """The text of an answers file: header comment, then answers in bank order."""
-    order = {q.id: i for i, q in enumerate(bank.questions())} if bank else {}
-    ids = sorted(answers.answers, key=lambda qid: (order.get(qid, len(order)), qid))
+def file_data(answers: AnswersFile, order: Sequence[str] = ()) -> dict[str, Any]:
+    """What an answers file holds as plain YAML values, answers in ``order`` (bank order),
+    everything but ``archived:`` (which no save but a migration changes)."""
     meta = {
         key: (_timestamp(value) if isinstance(value, datetime) else value)
         for key, value in answers.assessment.model_dump().items()
         if value is not None
     }
+    rank = {qid: i for i, qid in enumerate(order)}
+    ids = sorted(answers.answers, key=lambda qid: (rank.get(qid, len(rank)), qid))
     data: dict[str, Any] = {
-        "format": ANSWERS_FORMAT,
+        "format": answers.format,
         "bank": {"id": answers.bank.id, "version": answers.bank.version},
         "assessment": meta,
         **({"settings": settings} if (settings := _settings_data(answers)) else {}),
@@ -221,6 +223,12 @@ def to_yaml(answers: AnswersFile, bank: Bank | None = None) -> str:
     }
     if answers.conflicts:
         data["conflicts"] = {qid: _conflict_data(v) for qid, v in answers.conflicts.items()}
+    return data
+
+
+def to_yaml(answers: AnswersFile, bank: Bank | None = None) -> str:
+    """The text of an answers file: header comment, then answers in bank order."""
+    data = file_data(answers, [q.id for q in bank.questions()] if bank else ())
     if answers.archived:
         data["archived"] = {key: _archived_data(entry) for key, entry in answers.archived.items()}
     return HEADER + emit(data)

@@ -23,53 +23,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 import yaml
 
-from roadmap_cli.answers.model import (
-    AnswersFile,
-    Assessment,
-    Settings,
-    _answer_data,
-    _settings_data,
-    _timestamp,
-    to_yaml,
-)
+from roadmap_cli.answers.model import AnswersFile, Assessment, Settings, file_data, to_yaml
 from roadmap_cli.bank.model import Bank
 from roadmap_cli.yamlio import Document, QuotingDumper, dump_yaml, parse_yaml
 
 # Top-level keys in the order the tool writes them: a missing one goes after its
 # predecessor, so that a comment above the next key stays with that key.
-_TOP = ("format", "bank", "assessment", "settings", "answers")
+_TOP = ("format", "bank", "assessment", "settings", "answers", "conflicts")
 _FIELDS = ("value", "note", "evidence", "flagged", "flag_reason", "answered_at")
 _SUB_ORDER: dict[str, Sequence[str]] = {
     "bank": ("id", "version"),
     "assessment": tuple(Assessment.model_fields),
     "settings": tuple(Settings.model_fields),
 }
-
-
-def file_data(answers: AnswersFile, order: Sequence[str] = ()) -> dict[str, Any]:
-    """What an answers file holds, as plain YAML values, answers in ``order`` (bank order)."""
-    meta = {
-        key: (_timestamp(value) if isinstance(value, datetime) else value)
-        for key, value in answers.assessment.model_dump().items()
-        if value is not None
-    }
-    data: dict[str, Any] = {
-        "format": answers.format,
-        "bank": {"id": answers.bank.id, "version": answers.bank.version},
-        "assessment": meta,
-    }
-    settings = _settings_data(answers)
-    if settings:
-        data["settings"] = settings
-    rank = {qid: i for i, qid in enumerate(order)}
-    ids = sorted(answers.answers, key=lambda qid: (rank.get(qid, len(rank)), qid))
-    data["answers"] = {qid: _answer_data(answers.answers[qid]) for qid in ids}
-    return data
 
 
 @dataclass
@@ -100,13 +70,7 @@ class AnswersText:
     def patched(self, new: AnswersFile, bank: Bank | None) -> str:
         """The text holding ``new``, with every line not about a changed value kept."""
         root = self.document.node
-        # The patch covers the keys in _TOP; a resolved merge conflict (roadmap assess
-        # --conflicts) changes the conflicts: block too, so that save is written whole.
-        if (
-            not isinstance(root, yaml.MappingNode)
-            or root.flow_style
-            or new.conflicts != self.base.conflicts
-        ):
+        if not isinstance(root, yaml.MappingNode) or root.flow_style:
             return to_yaml(new, bank)
         order = [q.id for q in bank.questions()] if bank else list(new.answers)
         target = file_data(new, order)
