@@ -220,7 +220,7 @@ def _labelled(texts: list[tuple[str, str | None]]) -> str | None:
 def _combine(given: list[ConflictingAnswer]) -> Answer:
     """The answers several files gave with the same value, as one."""
     if len(given) == 1:
-        return Answer(**given[0].model_dump(exclude={"source", "organisation", "assessor"}))
+        return given[0].answer()
     evidence = list(dict.fromkeys(e for v in given for e in v.evidence))
     flagged = any(v.flagged for v in given)
     stamps = [v.answered_at for v in given if v.answered_at is not None]

@@ -444,6 +444,11 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 QuotingDumper.add_representer(str, _represent_str)
 
 
+# Where written lines fold; answers.emit folds at the same column so its text stays
+# dump_yaml's, byte for byte.
+WIDTH = 88
+
+
 def dump_yaml(data: Any) -> str:
     """YAML text for ``data``: keys in the given order, unicode kept, ambiguous strings quoted."""
     text: str = yaml.dump(
@@ -451,7 +456,7 @@ def dump_yaml(data: Any) -> str:
         Dumper=QuotingDumper,
         sort_keys=False,
         allow_unicode=True,
-        width=88,
+        width=WIDTH,
         default_flow_style=False,
     )
     return text

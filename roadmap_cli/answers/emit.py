@@ -16,10 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from roadmap_cli.yamlio import QuotingDumper, dump_yaml
+from roadmap_cli.yamlio import WIDTH, QuotingDumper, dump_yaml
 
-# What dump_yaml folds: a line longer than this may be broken at a space.
-_WIDTH = 88
 # PyYAML writes a key longer than this in the '? key' form.
 _SIMPLE_KEY = 128
 # Text PyYAML writes as it is (plain) unless a resolver would read it as another type:
@@ -112,7 +110,7 @@ def _scalar(value: Any, column: int) -> str | None:
     if isinstance(value, str):
         text = _text(value)
         # A line that fits is never folded.
-        return text if text is not None and column + len(text) <= _WIDTH else None
+        return text if text is not None and column + len(text) <= WIDTH else None
     if value is True:
         return "true"
     if value is False:

@@ -115,6 +115,12 @@ class ConflictingAnswer(Answer):
     organisation: str | None = Field(default=None, description="That file's organisation.")
     assessor: str | None = Field(default=None, description="That file's assessor.")
 
+    def answer(self) -> Answer:
+        """This version as the answer it would be, once chosen: where it came from left out."""
+        return Answer(
+            **self.model_dump(exclude=set(type(self).model_fields) - set(Answer.model_fields))
+        )
+
 
 class BankRef(_Model):
     """Which bank (and version) the answers were given against."""

@@ -258,8 +258,7 @@ class Interview:
             entry = entries[choice]
             problem = value_problem(self.bank, item.question, entry.value)
             if problem is None:
-                kept = entry.model_dump(exclude={"source", "organisation", "assessor"})
-                return Saved(**kept), Give(entry.value)
+                return entry.answer(), Give(entry.value)
             self.asker.notice(f"That version cannot be used ({problem}); give the answer.")
         return None, self._ask(item)
 
