@@ -200,3 +200,18 @@ def test_resolving_conflicts_keeps_the_comments_a_person_wrote(cli: Cli, tmp_pat
     assert "# Checked with the task force on 3 March.\n" in after
     assert saved(path).conflicts == {}
     assert "\nconflicts:" not in after
+
+
+def test_validate_warns_of_a_version_that_cannot_be_kept(cli: Cli, tmp_path: Path) -> None:
+    path = merged(cli, tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert "    value: dont-know\n" in text.split("conflicts:")[1]
+    head, block = text.split("conflicts:")
+    path.write_text(
+        head + "conflicts:" + block.replace("value: dont-know", "value: maybe"), "utf-8"
+    )
+    result = cli("validate", path)
+    assert result.code == 0, result.err  # a warning: the conflict is still the officer's
+    line = next(x for x in result.err.splitlines() if "cannot be kept" in x)
+    assert line.startswith(f"{path}:")
+    assert "PL1.1: the version from labour.yaml cannot be kept as it is ('maybe' is not" in line

@@ -77,13 +77,28 @@ def check_answers(loaded: LoadedAnswers, bank: Bank) -> list[Problem]:
         message = value_problem(bank, located.question, answer.value)
         if message:
             problems.append(sources.problem(("answers", qid, "value"), f"{qid}: {message}"))
-    for qid in answers.conflicts:
-        if qid not in bank.by_id:
+    for qid, versions in answers.conflicts.items():
+        located = bank.by_id.get(qid)
+        if located is None:
             problems.append(
                 sources.problem(
                     ("conflicts", qid), f"unknown question id '{qid}' for bank {bank.id}"
                 )
             )
+            continue
+        # A version the question does not take (hand-edited, say) cannot be chosen as it
+        # is: say so now rather than when the officer picks it.
+        for index, version in enumerate(versions):
+            message = value_problem(bank, located.question, version.value)
+            if message:
+                problems.append(
+                    sources.problem(
+                        ("conflicts", qid, index, "value"),
+                        f"{qid}: the version from {version.source} cannot be kept as it is "
+                        f"({message}); choose another or give a new answer",
+                        "warning",
+                    )
+                )
     warning = open_conflicts(answers, display_path(loaded.path), bank)
     if warning:
         problems.append(sources.problem(("conflicts",), warning, "warning"))
