@@ -119,12 +119,12 @@ def merge_files(paths: Sequence[Path], store: BankStore | None = None) -> Merged
     combined: list[str] = []
     for qid, given in versions.items():
         if qid in carried or len({_same(v.value) for v in given}) > 1:
-            conflicts[qid] = [*carried.pop(qid, []), *given]
+            conflicts[qid] = _distinct([*carried.pop(qid, []), *given])
             continue
         answers[qid] = _combine(given)
         if len(given) > 1:
             combined.append(qid)
-    conflicts.update(carried)
+    conflicts.update({qid: _distinct(entries) for qid, entries in carried.items()})
     order = {q.id: i for i, q in enumerate(bank.questions())}
     result = AnswersFile(
         format=ANSWERS_FORMAT,
@@ -215,6 +215,12 @@ def _labelled(texts: list[tuple[str, str | None]]) -> str | None:
     if len(distinct) <= 1:
         return next(iter(distinct), None)
     return "\n\n".join(f"[{', '.join(names)}] {text}" for text, names in distinct.items())
+
+
+def _distinct(entries: list[ConflictingAnswer]) -> list[ConflictingAnswer]:
+    """Each version once: merging a merged file again with one of its inputs (or two
+    merged files that share one) must not list the same file's answer twice."""
+    return list({entry.model_dump_json(): entry for entry in entries}.values())
 
 
 def _combine(given: list[ConflictingAnswer]) -> Answer:

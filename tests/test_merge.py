@@ -280,3 +280,15 @@ def test_open_conflicts_stop_migrate_and_compare_across_versions(cli: Cli, tmp_p
     compared = cli("compare", merged, ROOT / "examples" / "veloria-workshop.yaml")
     assert compared.code == 1
     assert "still open (PO2.2)" in compared.err
+
+
+def test_merging_a_merged_file_again_with_one_of_its_inputs_lists_each_version_once(
+    cli: Cli, tmp_path: Path
+) -> None:
+    committee, labour = agencies(tmp_path)
+    first, again = tmp_path / "first.yaml", tmp_path / "again.yaml"
+    assert cli("merge", committee, labour, "-o", first).code == 0
+    assert cli("merge", first, labour, "-o", again).code == 0
+    versions = load_answers(again).answers.conflicts["PL1.1"]
+    assert [v.source for v in versions] == ["committee.yaml", "labour.yaml"]
+    assert versions == load_answers(first).answers.conflicts["PL1.1"]
