@@ -9,12 +9,14 @@ attributes, option checks and Scorecard three times.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from roadmap_cli.answers.model import AnswersFile
 from roadmap_cli.bank.model import Bank
 from roadmap_cli.scoring.aggregate import find_gaps, red_flags, unmet_standards
 from roadmap_cli.scoring.model import (
+    Band,
     Gap,
     NodeScore,
     QuestionScore,
@@ -27,6 +29,18 @@ from roadmap_cli.scoring.questions import score_questions
 from roadmap_cli.scoring.rules import parse_options, require_band
 
 OptionsT = TypeVar("OptionsT", bound=WeightedOptions)
+
+
+@dataclass(frozen=True, slots=True)
+class Rating(Generic[OptionsT]):
+    """What ``ModelRule.rate`` is given: these travel together from ``score`` to the
+    Scorecard, so a rule's signature names them once.  ``bands`` are ``opts``' bands."""
+
+    bank: Bank
+    answers: AnswersFile
+    opts: OptionsT
+    questions: tuple[QuestionScore, ...]
+    bands: tuple[Band, ...]
 
 
 class ModelRule(Generic[OptionsT]):
@@ -57,24 +71,16 @@ class ModelRule(Generic[OptionsT]):
         bands = opts.band_list()
         for option in self.band_options:
             require_band(self.name, option, getattr(opts, option), bands)
-        return self.rate(bank, answers, opts, score_questions(bank, answers, opts))
+        questions = score_questions(bank, answers, opts)
+        return self.rate(Rating(bank, answers, opts, questions, bands))
 
-    def rate(
-        self,
-        bank: Bank,
-        answers: AnswersFile,
-        opts: OptionsT,
-        questions: tuple[QuestionScore, ...],
-    ) -> Scorecard:
-        """The Scorecard for ``questions``, already scored one by one under ``opts``."""
+    def rate(self, given: Rating[OptionsT]) -> Scorecard:
+        """The Scorecard for ``given.questions``, already scored one by one."""
         raise NotImplementedError
 
     def scorecard(
         self,
-        bank: Bank,
-        answers: AnswersFile,
-        opts: OptionsT,
-        questions: tuple[QuestionScore, ...],
+        given: Rating[OptionsT],
         tree: tuple[tuple[NodeScore, ...], tuple[NodeScore, ...], NodeScore],
         *,
         gaps: tuple[Gap, ...] | None = None,
@@ -85,12 +91,13 @@ class ModelRule(Generic[OptionsT]):
         """This rule's Scorecard: ``tree`` is (sections, categories, overall); gaps, red
         flags and unmet standards are the usual ones unless given."""
         sections, categories, overall = tree
+        bank, answers, opts, questions = given.bank, given.answers, given.opts, given.questions
         return Scorecard(
             rule=self.name,
             bank_id=bank.id,
             bank_version=bank.version,
             country=answers.assessment.country,
-            bands=opts.band_list(),
+            bands=given.bands,
             questions=questions,
             sections=sections,
             categories=categories,

@@ -8,12 +8,10 @@ questions are listed first.
 
 from __future__ import annotations
 
-from roadmap_cli.answers.model import AnswersFile
-from roadmap_cli.bank.model import Bank
 from roadmap_cli.scoring.aggregate import build_tree, cap_band, find_gaps, unmet_standards
-from roadmap_cli.scoring.model import QuestionScore, Scorecard
+from roadmap_cli.scoring.model import Scorecard
 from roadmap_cli.scoring.options import MinimumStandardsOptions
-from roadmap_cli.scoring.rules.base import ModelRule
+from roadmap_cli.scoring.rules.base import ModelRule, Rating
 
 
 class MinimumStandardsRule(ModelRule[MinimumStandardsOptions]):
@@ -25,15 +23,9 @@ class MinimumStandardsRule(ModelRule[MinimumStandardsOptions]):
     options_model = MinimumStandardsOptions
     band_options = ("cap_band",)
 
-    def rate(
-        self,
-        bank: Bank,
-        answers: AnswersFile,
-        opts: MinimumStandardsOptions,
-        questions: tuple[QuestionScore, ...],
-    ) -> Scorecard:
+    def rate(self, given: Rating[MinimumStandardsOptions]) -> Scorecard:
         """Weighted scores; unmet critical questions cap their category and the whole."""
-        bands = opts.band_list()
+        bank, opts, questions, bands = given.bank, given.opts, given.questions, given.bands
         sections, categories, overall = build_tree(bank, questions, opts)
         unmet = unmet_standards(questions, opts.critical_threshold)
         failing: dict[str, list[str]] = {}
@@ -56,4 +48,4 @@ class MinimumStandardsRule(ModelRule[MinimumStandardsOptions]):
         # Stable sort: unmet critical questions first, priority order kept within each group.
         gaps = tuple(sorted(gaps, key=lambda gap: gap.question not in gated))
         tree = (sections, tuple(capped), overall)
-        return self.scorecard(bank, answers, opts, questions, tree, gaps=gaps, unmet=unmet)
+        return self.scorecard(given, tree, gaps=gaps, unmet=unmet)

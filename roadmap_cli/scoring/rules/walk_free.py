@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from roadmap_cli.answers.model import AnswersFile
 from roadmap_cli.bank.model import Bank
 from roadmap_cli.scoring.aggregate import build_tree, cap_band, red_flags, total_counts
 from roadmap_cli.scoring.model import (
@@ -25,7 +24,7 @@ from roadmap_cli.scoring.model import (
 )
 from roadmap_cli.scoring.options import WalkFreeOptions
 from roadmap_cli.scoring.questions import band_for
-from roadmap_cli.scoring.rules.base import ModelRule
+from roadmap_cli.scoring.rules.base import ModelRule, Rating
 from roadmap_cli.scoring.working import overall_working
 from roadmap_cli.text import localize
 
@@ -44,15 +43,9 @@ class WalkFreeRule(ModelRule[WalkFreeOptions]):
     options_model = WalkFreeOptions
     band_options = ("red_flag_cap",)
 
-    def rate(
-        self,
-        bank: Bank,
-        answers: AnswersFile,
-        opts: WalkFreeOptions,
-        questions: tuple[QuestionScore, ...],
-    ) -> Scorecard:
+    def rate(self, given: Rating[WalkFreeOptions]) -> Scorecard:
         """Equal sections, red flags subtracted from the overall and capping its band."""
-        bands = opts.band_list()
+        bank, opts, questions, bands = given.bank, given.opts, given.questions, given.bands
         # Negative indicators only ever subtract, so they stay out of the section means.
         negative = {f.question.id for f in bank.facts if f.is_red_flag_question}
         sections, categories, _ = build_tree(
@@ -73,7 +66,7 @@ class WalkFreeRule(ModelRule[WalkFreeOptions]):
             )
         tree = (sections, categories, overall)
         notes = ineffective_weights(bank, opts.weights)
-        return self.scorecard(bank, answers, opts, questions, tree, flags=flags, notes=notes)
+        return self.scorecard(given, tree, flags=flags, notes=notes)
 
     @staticmethod
     def _overall(

@@ -8,12 +8,10 @@ out of the score but reported as coverage (all three configurable through option
 
 from __future__ import annotations
 
-from roadmap_cli.answers.model import AnswersFile
-from roadmap_cli.bank.model import Bank
 from roadmap_cli.scoring.aggregate import build_tree
-from roadmap_cli.scoring.model import QuestionScore, Scorecard
+from roadmap_cli.scoring.model import Scorecard
 from roadmap_cli.scoring.options import WeightedOptions
-from roadmap_cli.scoring.rules.base import ModelRule
+from roadmap_cli.scoring.rules.base import ModelRule, Rating
 
 
 class WeightedRule(ModelRule[WeightedOptions]):
@@ -26,12 +24,6 @@ class WeightedRule(ModelRule[WeightedOptions]):
     summary = "Weighted means up the tree; five maturity bands (the default)."
     options_model = WeightedOptions
 
-    def rate(
-        self,
-        bank: Bank,
-        answers: AnswersFile,
-        opts: WeightedOptions,
-        questions: tuple[QuestionScore, ...],
-    ) -> Scorecard:
+    def rate(self, given: Rating[WeightedOptions]) -> Scorecard:
         """Weighted means up the tree, nothing more."""
-        return self.scorecard(bank, answers, opts, questions, build_tree(bank, questions, opts))
+        return self.scorecard(given, build_tree(given.bank, given.questions, given.opts))
