@@ -39,8 +39,9 @@ from roadmap_cli.answers.model import (
 )
 from roadmap_cli.bank.conditions import visibility
 from roadmap_cli.bank.store import load_bank
-from roadmap_cli.scoring.batch import FileResult, batch_gc, iter_rendered
+from roadmap_cli.scoring.batch import FileResult, How, batch_gc, iter_rendered
 from roadmap_cli.scoring.export import json_fragment
+from roadmap_cli.scoring.registry import select_rule
 
 BANK = "regional-strategic-roadmap"
 
@@ -151,7 +152,10 @@ def score_all(
     alone unless asked), so the bench does too.
     """
     with batch_gc():
-        return sum(result.ok for result, _ in iter_rendered(paths, render, jobs=jobs))
+        return sum(
+            result.ok
+            for result, _ in iter_rendered(paths, render, How(select_rule(None), jobs=jobs))
+        )
 
 
 def load_only(paths: list[Path]) -> int:

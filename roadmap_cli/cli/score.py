@@ -67,7 +67,7 @@ def score_command(
 
     from roadmap_cli.errors import UsageError
     from roadmap_cli.scoring import export
-    from roadmap_cli.scoring.batch import batch_gc, run
+    from roadmap_cli.scoring.batch import How, batch_gc, run
     from roadmap_cli.scoring.explain import explain_fragment
     from roadmap_cli.scoring.registry import select_rule
 
@@ -87,7 +87,7 @@ def score_command(
     if output is not None and output.is_dir():
         raise UsageError(f"--output {output} is a folder: give a file name, e.g. scores.json")
     with batch_gc():
-        batch = run(inputs, render, rules, bank, jobs, selected)
+        batch = run(inputs, render, How(selected, bank, jobs))
         if batch.jobs < jobs:
             err().print(f"roadmap: using {batch.jobs} processes, one per CPU (not {jobs})")
         notes: dict[str, None] = {}  # the rule's warnings, each said once

@@ -21,7 +21,7 @@ from typing import Any
 
 from roadmap_cli import __version__
 from roadmap_cli.regional.digest import digest
-from roadmap_cli.scoring.batch import run
+from roadmap_cli.scoring.batch import How, run
 from roadmap_cli.scoring.registry import Selected, select_rule
 
 FORMAT = "roadmap-aggregate/1"
@@ -104,9 +104,7 @@ def aggregate(
     Raises RoadmapError if the rules cannot be loaded; a bad file is a failed line.
     """
     selected = select_rule(rules)
-    batch = run(
-        list(inputs), partial(digest, rules=selected.label), rules, bank_ref, jobs, selected
-    )
+    batch = run(list(inputs), partial(digest, rules=selected.label), How(selected, bank_ref, jobs))
     groups = _Groups(everything)
     # What the rule or a file warned about (open merge conflicts, say), once each, as
     # ``roadmap score`` says it.

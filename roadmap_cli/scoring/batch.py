@@ -117,9 +117,19 @@ def batch_gc() -> Iterator[None]:
 _WORKER: Scorer | None = None
 
 
-def _start_worker(rules: str | None, bank_ref: str | None) -> None:
+@dataclass(frozen=True)
+class How:
+    """How a batch scores: under which rules, against which bank (``--bank``, or None for
+    each file's own), in how many processes."""
+
+    rules: Selected
+    bank_ref: str | None = None
+    jobs: int = 1
+
+
+def _start_worker(spec: str | None, bank_ref: str | None) -> None:
     global _WORKER
-    _WORKER = Scorer(select_rule(rules), bank_ref)
+    _WORKER = Scorer(select_rule(spec), bank_ref)
     # A worker process is ours alone and lives for the batch: tune it for good.
     gc.collect()
     gc.freeze()
@@ -136,33 +146,26 @@ def _score_in_worker(path: Path, render: Callable[[FileResult], Any]) -> tuple[F
 
 
 def iter_rendered(
-    paths: Sequence[Path],
-    render: Callable[[FileResult], R],
-    rules: str | None = None,
-    bank_ref: str | None = None,
-    jobs: int = 1,
-    selected: Selected | None = None,
+    paths: Sequence[Path], render: Callable[[FileResult], R], how: How
 ) -> Iterator[tuple[FileResult, R | None]]:
     """Score ``paths`` in the order given, and ``render`` each scored file where it was scored.
 
     Yields (result, rendered) pairs; rendered is None for a failed file.  With ``jobs`` > 1
     the files are spread over processes, ``render`` runs in them (it must be a picklable,
-    module-level function) and ``result.card`` is left empty.  ``selected`` is the rule
-    already chosen from ``rules`` (workers choose it again from ``rules``: rule objects
-    need not be picklable).  Raises RoadmapError if the rules cannot be loaded, or a plugin
-    fails while scoring.
+    module-level function) and ``result.card`` is left empty; workers choose the rule again
+    from ``how.rules.spec`` (rule objects need not be picklable).  Raises RoadmapError if
+    the rules cannot be loaded, or a plugin fails while scoring.
     """
-    selected = selected or select_rule(rules)
-    if jobs <= 1 or len(paths) < 2:
-        scorer = Scorer(selected, bank_ref)
+    if how.jobs <= 1 or len(paths) < 2:
+        scorer = Scorer(how.rules, how.bank_ref)
         for path in paths:
             result = _checked(scorer.score_path(path))
             yield result, (render(result) if result.ok else None)
         return
     # Chunks big enough to amortise the trip between processes, small enough to stream.
-    chunk = max(1, min(16, len(paths) // (jobs * 8)))
+    chunk = max(1, min(16, len(paths) // (how.jobs * 8)))
     with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_start_worker, initargs=(rules, bank_ref)
+        max_workers=how.jobs, initializer=_start_worker, initargs=(how.rules.spec, how.bank_ref)
     ) as pool:
         tasks = pool.map(_score_in_worker, paths, [render] * len(paths), chunksize=chunk)
         for result, rendered in tasks:
@@ -183,14 +186,7 @@ class Batch:
     jobs: int  # processes used: at most the number of CPUs
 
 
-def run(
-    inputs: Sequence[str],
-    render: Callable[[FileResult], R],
-    rules: str | None = None,
-    bank_ref: str | None = None,
-    jobs: int = 1,
-    selected: Selected | None = None,
-) -> Batch:
+def run(inputs: Sequence[str], render: Callable[[FileResult], R], how: How) -> Batch:
     """Score the files that FILE, DIR and GLOB ``inputs`` name, ``render``-ing each one.
 
     The one entry point for batches (``roadmap score`` and the commands built on it):
@@ -200,16 +196,16 @@ def run(
     paths, missing = expand_inputs(inputs)
     failed = [f"{m.file}: {m.error}" for m in missing]
     # More processes than CPUs only costs memory (each holds the banks and rules).
-    jobs = max(1, min(jobs, os.cpu_count() or 1))
+    how = replace(how, jobs=max(1, min(how.jobs, os.cpu_count() or 1)))
 
     def noted() -> Iterator[tuple[FileResult, Any]]:
-        for result, rendered in iter_rendered(paths, render, rules, bank_ref, jobs, selected):
+        for result, rendered in iter_rendered(paths, render, how):
             if not result.ok:
                 error = result.error or "failed"
                 failed.append(error if error.startswith(result.file) else f"{result.file}: {error}")
             yield result, rendered
 
-    return Batch(noted(), len(paths) + len(missing), failed, jobs)
+    return Batch(noted(), len(paths) + len(missing), failed, how.jobs)
 
 
 def _checked(result: FileResult) -> FileResult:

@@ -71,12 +71,17 @@ class CheckedRule:
 
 @dataclass(frozen=True)
 class Selected:
-    """A rule ready to use: the rule, where it came from, and the options to pass it."""
+    """A rule ready to use: the rule, where it came from, and the options to pass it.
+
+    ``spec`` is what chose it (``select_rule``'s argument), so that another process, which
+    cannot be handed the rule object, can choose it again.
+    """
 
     rule: CheckedRule
     source: str
     options: Mapping[str, Any] = field(default_factory=dict)
     profile: str | None = None  # the profile's name, when chosen through a profile
+    spec: str | None = None
 
     @property
     def label(self) -> str:
@@ -311,7 +316,7 @@ def select_rule(spec: str | None, registry: Registry | None = None) -> Selected:
     path = Path(name)
     if name.endswith(".py"):
         rule = load_rule_file(path)
-        return Selected(rule, display_path(path), dict(rule.options))
+        return Selected(rule, display_path(path), dict(rule.options), spec=spec)
     if name.endswith((".yaml", ".yml")):
         from roadmap_cli.scoring.profiles import load_profile
 
@@ -320,7 +325,7 @@ def select_rule(spec: str | None, registry: Registry | None = None) -> Selected:
         assert found is not None  # load_profile checked the method exists
         rule, source = found
         options = {**rule.options, **profile.options}
-        return Selected(rule, source, options, profile.name)
+        return Selected(rule, source, options, profile.name, spec)
     found = registry.get(name)
     if found is None:
         known = ", ".join(rule.name for rule, _ in registry.rules())
@@ -329,4 +334,4 @@ def select_rule(spec: str | None, registry: Registry | None = None) -> Selected:
             f"Known rules: {known}. Or give a rules profile (.yaml) or a rule file (.py).",
         )
     rule, source = found
-    return Selected(rule, source, dict(rule.options))
+    return Selected(rule, source, dict(rule.options), spec=spec)
