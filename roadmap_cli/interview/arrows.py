@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import shutil
 import textwrap
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import questionary
 from prompt_toolkit.styles import Style
@@ -29,25 +29,20 @@ from questionary import Choice, Separator
 
 from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.interview import render
+from roadmap_cli.interview.asking import BaseAsker, Step, evidence_list
 from roadmap_cli.interview.conflicts import Choice as Chosen
 from roadmap_cli.interview.conflicts import VersionView, conflict_heading, version_lines
 from roadmap_cli.interview.model import (
     NAVIGATION,
     Action,
-    Details,
     Give,
     Go,
-    Metadata,
-    MetadataRequest,
     Progress,
     QuestionView,
-    Quit,
-    Record,
     Reply,
     Tally,
     free_text,
     is_special,
-    or_quit,
     parse_number,
     unescape,
 )
@@ -91,7 +86,7 @@ def style(theme: str = "normal") -> Style | None:
     )
 
 
-class ArrowAsker:
+class ArrowAsker(BaseAsker):
     """Ask with questionary; show with rich.  ``io`` passes input/output for tests."""
 
     def __init__(self, console: Console, theme: str = "normal", **io: Any) -> None:
@@ -138,24 +133,19 @@ class ArrowAsker:
             else None,
         )
 
-    def metadata(self, request: MetadataRequest) -> Metadata | Go:
-        """Ask country, organisation, optional name and role, and language if several."""
-        return or_quit(lambda: self._metadata(request))
+    def _heading(self, title: str, description: str) -> None:
+        self.console.print(title, style="title", markup=False)
+        if description:
+            self.console.print(description, markup=False)
 
-    def _metadata(self, request: MetadataRequest) -> Metadata:
-        self.console.print(f"New assessment: {request.bank_title}", style="title", markup=False)
-        if request.bank_description:
-            self.console.print(request.bank_description, markup=False)
-        country = self._meta("Country:", required=True)
-        organisation = self._meta("Organisation (ministry or agency):", required=True)
-        assessor = self._meta("Your name (optional):")
-        role = self._meta("Your role (optional):")
-        language = request.default_language
-        if len(request.languages) > 1:
-            language = self._select(
-                "Language:", list(request.languages), default=request.default_language
-            )
-        return Metadata(country, organisation, assessor or None, role or None, language)
+    def _required(self, label: str) -> str:
+        return self._meta(f"{label}:", required=True)
+
+    def _optional(self, label: str) -> str:
+        return self._meta(f"{label} (optional):")
+
+    def _language(self, languages: tuple[str, ...], default: str) -> str:
+        return str(self._select("Language:", list(languages), default=default))
 
     # -- questions ------------------------------------------------------------
 
@@ -316,59 +306,35 @@ class ArrowAsker:
 
     # -- after an answer ------------------------------------------------------
 
-    def details(self, view: QuestionView, current: Details, record: Record) -> Details | Go:
-        """Enter moves on; a note and evidence, the review flag, or quitting are one key away.
+    def _next_step(self, view: QuestionView, flagged: bool) -> Step:
+        """Enter moves on; a note and evidence, the review flag, or quitting are one key away."""
+        flag = "Remove the review flag" if flagged else "Flag for review"
+        picked = self._select(
+            "Next?",
+            [
+                Choice("Next question", "next"),
+                Choice("Add a note or evidence", "note", shortcut_key="n"),
+                Choice(flag, "flag", shortcut_key="f"),
+                Choice("Save and quit", "quit", shortcut_key="q"),
+            ],
+            default="next",
+        )
+        if picked in (_HELP, _GUIDANCE):
+            self._explain(view, str(picked))
+            return None
+        return cast(Step, picked)
 
-        Every change is recorded (saved) the moment it is made.
-        """
-        details = current
-        while True:
-            flag = "Remove the review flag" if details.flagged else "Flag for review"
-            picked = self._select(
-                "Next?",
-                [
-                    Choice("Next question", "next"),
-                    Choice("Add a note or evidence", "note", shortcut_key="n"),
-                    Choice(flag, "flag", shortcut_key="f"),
-                    Choice("Save and quit", "quit", shortcut_key="q"),
-                ],
-                default="next",
-            )
-            if picked == "next":
-                return details
-            if picked == "quit":
-                return Go("quit")
-            if picked in (_HELP, _GUIDANCE):
-                self._explain(view, str(picked))
-                continue
-            try:
-                details = (
-                    self._flag(details, record) if picked == "flag" else self._note(details, record)
-                )
-            except Quit:
-                return Go("quit")
+    def _flagged(self, flagged: bool) -> None:
+        pass  # the menu that follows names the flag's new state
 
-    def _flag(self, details: Details, record: Record) -> Details:
-        if details.flagged:
-            details = Details(details.note, details.evidence, False, None)
-            record(details)
-            return details
-        details = Details(details.note, details.evidence, True, details.reason)
-        record(details)
-        reason = self._free("Reason for the flag (optional):", details.reason or "")
-        details = Details(details.note, details.evidence, True, reason or None)
-        record(details)
-        return details
+    def _reason(self, current: str | None) -> str | None:
+        return self._free("Reason for the flag (optional):", current or "") or None
 
-    def _note(self, details: Details, record: Record) -> Details:
-        note = self._free("Note (Enter leaves it empty):", details.note or "") or None
-        details = Details(note, details.evidence, details.flagged, details.reason)
-        record(details)
-        typed = self._free("Evidence, separated by ;", "; ".join(details.evidence))
-        evidence = tuple(e.strip() for e in typed.split(";") if e.strip())
-        details = Details(details.note, evidence, details.flagged, details.reason)
-        record(details)
-        return details
+    def _ask_note(self, current: str | None) -> str | None:
+        return self._free("Note (Enter leaves it empty):", current or "") or None
+
+    def _ask_evidence(self, current: tuple[str, ...]) -> tuple[str, ...]:
+        return evidence_list(self._free("Evidence, separated by ;", "; ".join(current)))
 
     def _free_text(self, message: str, help_text: str, **options: Any) -> str:
         """Free text: ``q`` quits, ``?`` says ``help_text`` (a backslash types either)."""

@@ -22,23 +22,18 @@ from typing import TYPE_CHECKING
 
 from roadmap_cli.bank.conditions import DONT_KNOW, NOT_APPLICABLE
 from roadmap_cli.interview import render
+from roadmap_cli.interview.asking import BaseAsker, Step, evidence_list
 from roadmap_cli.interview.conflicts import Choice, VersionView, conflict_heading, version_lines
 from roadmap_cli.interview.model import (
     NAVIGATION,
-    Details,
     Give,
     Go,
-    Metadata,
-    MetadataRequest,
     Progress,
     QuestionView,
-    Quit,
-    Record,
     Reply,
     Tally,
     Value,
     free_text,
-    or_quit,
     parse_number,
     unescape,
 )
@@ -65,7 +60,7 @@ def read_stdin(prompt: str) -> str:
     return line
 
 
-class PlainAsker:
+class PlainAsker(BaseAsker):
     """Ask with numbered lists and typed replies."""
 
     def __init__(self, console: Console, read: Callable[[str], str] = read_stdin) -> None:
@@ -85,10 +80,6 @@ class PlainAsker:
 
     # -- metadata -------------------------------------------------------------
 
-    def metadata(self, request: MetadataRequest) -> Metadata | Go:
-        """Ask country, organisation, optional name and role, and language if several."""
-        return or_quit(lambda: self._metadata(request))
-
     def _meta(self, prompt: str) -> str:
         """A metadata reply: ``q`` quits, ``?`` explains (a backslash types them)."""
         return self._free(
@@ -102,31 +93,28 @@ class PlainAsker:
         """Free text: ``q`` quits, ``?`` says ``help_text``, a backslash types either."""
         return free_text(lambda: self._ask(prompt), lambda: self._say(help_text))
 
-    def _metadata(self, request: MetadataRequest) -> Metadata:
-        self._say(f"New assessment: {request.bank_title}", "title")
-        if request.bank_description:
-            self._say(request.bank_description, "")
-        country = self._required("Country: ")
-        organisation = self._required("Organisation (ministry or agency): ")
-        assessor = self._meta("Your name (optional, Enter skips): ")
-        role = self._meta("Your role (optional, Enter skips): ")
-        language = request.default_language
-        if len(request.languages) > 1:
-            listing = ", ".join(request.languages)
-            while True:
-                typed = self._meta(f"Language ({listing}) [{request.default_language}]: ")
-                if not typed or typed in request.languages:
-                    language = typed or request.default_language
-                    break
-                self._say(f"Choose one of: {listing}", "warn")
-        return Metadata(country, organisation, assessor or None, role or None, language)
+    def _heading(self, title: str, description: str) -> None:
+        self._say(title, "title")
+        if description:
+            self._say(description, "")
 
-    def _required(self, prompt: str) -> str:
+    def _required(self, label: str) -> str:
         while True:
-            typed = self._meta(prompt)
+            typed = self._meta(f"{label}: ")
             if typed:
                 return typed
             self._say("This is needed for the report; please type it.", "warn")
+
+    def _optional(self, label: str) -> str:
+        return self._meta(f"{label} (optional, Enter skips): ")
+
+    def _language(self, languages: tuple[str, ...], default: str) -> str:
+        listing = ", ".join(languages)
+        while True:
+            typed = self._meta(f"Language ({listing}) [{default}]: ")
+            if not typed or typed in languages:
+                return typed or default
+            self._say(f"Choose one of: {listing}", "warn")
 
     # -- questions ------------------------------------------------------------
 
@@ -293,75 +281,41 @@ class PlainAsker:
 
     # -- after an answer ------------------------------------------------------
 
-    def details(self, view: QuestionView, current: Details, record: Record) -> Details | Go:
-        """One line: Enter moves on; n adds a note and evidence; f flags; q quits.
+    def _next_step(self, view: QuestionView, flagged: bool) -> Step:
+        """One line: Enter moves on; n adds a note and evidence; f flags; q quits."""
+        flag = "f: remove the review flag" if flagged else "f: flag for review"
+        typed = self._ask(f"Enter: next question, n: note/evidence, {flag}, q: quit: ")
+        steps: dict[str, Step] = {"": "next", "q": "quit", "f": "flag", "n": "note"}
+        if typed.lower() in steps:
+            return steps[typed.lower()]
+        if typed == "?":
+            self._say(
+                "Enter goes to the next question. n adds or changes a note and evidence, "
+                "f flags the answer for review (with a reason) or removes the flag, "
+                "q saves and quits. Everything is saved as soon as you give it."
+            )
+        else:
+            self._say("Press Enter, or type n, f or q.", "warn")
+        return None
 
-        Every change is recorded (saved) the moment it is made.
-        """
-        details = current
-        while True:
-            flag = "f: remove the review flag" if details.flagged else "f: flag for review"
-            typed = self._ask(f"Enter: next question, n: note/evidence, {flag}, q: quit: ")
-            lowered = typed.lower()
-            if not typed:
-                return details
-            if lowered == "q":
-                return Go("quit")
-            if typed == "?":
-                self._say(
-                    "Enter goes to the next question. n adds or changes a note and evidence, "
-                    "f flags the answer for review (with a reason) or removes the flag, "
-                    "q saves and quits. Everything is saved as soon as you give it."
-                )
-            elif lowered in ("f", "n"):
-                try:
-                    if lowered == "f":
-                        details = self._flag(details, record)
-                    else:
-                        details = self._note(details, record)
-                except Quit:
-                    return Go("quit")
-            else:
-                self._say("Press Enter, or type n, f or q.", "warn")
+    def _flagged(self, flagged: bool) -> None:
+        self._say("Flagged for review." if flagged else "Review flag removed.", "accent")
 
-    def _flag(self, details: Details, record: Record) -> Details:
-        if details.flagged:
-            details = Details(details.note, details.evidence, False, None)
-            record(details)
-            self._say("Review flag removed.", "accent")
-            return details
-        details = Details(details.note, details.evidence, True, details.reason)
-        record(details)
-        self._say("Flagged for review.", "accent")
-        reason = self._text("Reason for the flag (optional, Enter skips): ")
-        if reason:
-            details = Details(details.note, details.evidence, True, reason)
-            record(details)
-        return details
+    def _reason(self, current: str | None) -> str | None:
+        return self._text("Reason for the flag (optional, Enter skips): ") or current
 
-    def _note(self, details: Details, record: Record) -> Details:
-        note = details.note
-        keep = f" [{visible(note)}], - clears it" if note else " none"
-        typed_note = self._text(f"Note (Enter keeps{keep}): ")
-        if typed_note == "-":
-            note = None
-        elif typed_note:
-            note = typed_note
-        details = Details(note, details.evidence, details.flagged, details.reason)
-        record(details)
-        evidence = details.evidence
-        shown = visible("; ".join(evidence))
-        typed_evidence = self._text(
+    def _ask_note(self, current: str | None) -> str | None:
+        keep = f" [{visible(current)}], - clears it" if current else " none"
+        typed = self._text(f"Note (Enter keeps{keep}): ")
+        return None if typed == "-" else typed or current
+
+    def _ask_evidence(self, current: tuple[str, ...]) -> tuple[str, ...]:
+        shown = visible("; ".join(current))
+        typed = self._text(
             f"Evidence, separated by ; (Enter keeps"
             f"{f' [{shown}], - clears it' if shown else ' none'}): "
         )
-        if typed_evidence == "-":
-            evidence = ()
-        elif typed_evidence:
-            evidence = tuple(e.strip() for e in typed_evidence.split(";") if e.strip())
-        details = Details(details.note, evidence, details.flagged, details.reason)
-        record(details)
-        return details
+        return () if typed == "-" else evidence_list(typed) if typed else current
 
     def _text(self, prompt: str) -> str:
         """A note, evidence or reason: ``q`` quits (what is recorded stays), ``?`` helps."""
