@@ -16,6 +16,7 @@ from typing import Any
 from roadmap_cli import __version__
 from roadmap_cli.compare.model import Change, Comparison
 from roadmap_cli.report.charts import pct
+from roadmap_cli.report.view import Group
 from roadmap_cli.scoring.numbers import decimal
 
 
@@ -49,12 +50,8 @@ class ScoreRow:
     band_change: str  # "Developing → Established", or the band when it did not move
 
 
-@dataclass(frozen=True)
-class SectionGroup:
-    """The sections of one category."""
-
-    title: str
-    rows: tuple[ScoreRow, ...]
+# The sections of one category.
+SectionGroup = Group[ScoreRow]
 
 
 @dataclass(frozen=True)

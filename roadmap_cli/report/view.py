@@ -10,8 +10,20 @@ the names.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Generic, TypeVar
 
 from markupsafe import Markup
+
+RowT = TypeVar("RowT")
+
+
+@dataclass(frozen=True)
+class Group(Generic[RowT]):
+    """Rows under a heading: the answers of one category in the appendix, the sections
+    of one category in a comparison."""
+
+    title: str
+    rows: tuple[RowT, ...]
 
 
 @dataclass(frozen=True)
@@ -217,12 +229,8 @@ class AnswerRow:
     flagged: bool
 
 
-@dataclass(frozen=True)
-class AppendixGroup:
-    """The answers of one category."""
-
-    title: str
-    rows: tuple[AnswerRow, ...]
+# The answers of one category.
+AppendixGroup = Group[AnswerRow]
 
 
 @dataclass(frozen=True)
