@@ -16,6 +16,7 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from roadmap_cli import terminal
 from roadmap_cli.interview.model import (
     Progress,
     QuestionView,
@@ -29,16 +30,9 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.table import Table
 
-# Styles of the interview.  "muted" is not dim: it is for secondary text that must still
-# be readable on a washed-out projector.
-STYLES = {
-    "title": "bold",
-    "muted": "none",
-    "ok": "green",
-    "warn": "yellow",
-    "bad": "red",
-    "accent": "cyan",
-}
+# Styles of the interview: the program's, except that "muted" is not dim, for secondary
+# text that must still be readable on a washed-out projector.
+STYLES = {**terminal.STYLES, "muted": "none"}
 # High contrast: no colour at all (light colours vanish on a projector), emphasis by
 # weight and underline only.
 HIGH_CONTRAST = {
@@ -56,8 +50,6 @@ def console(file: object = None, width: int | None = None, theme: str = "normal"
     """A console for the interview: wraps to the terminal width, honours NO_COLOR."""
     from rich.console import Console
     from rich.theme import Theme
-
-    from roadmap_cli.terminal import STYLES
 
     return Console(
         file=file,  # type: ignore[arg-type]
