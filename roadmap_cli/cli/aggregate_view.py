@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from roadmap_cli.cli.console import out
-from roadmap_cli.regional.outputs import TOP
+from roadmap_cli.regional.outputs import TOP, assessed_on, cells, rules_label
 from roadmap_cli.terminal import markup_safe, visible
 
 
@@ -27,7 +27,7 @@ def print_regional(data: dict[str, Any]) -> None:
 
     console = out()
     categories = data["categories"]
-    rules = _safe(data["rules"]["profile"] or data["rules"]["name"])
+    rules = _safe(rules_label(data))
     table = Table(
         title=f"Regional view — rules {rules} — {len(data['countries'])} countries",
         title_justify="left",
@@ -46,13 +46,12 @@ def print_regional(data: dict[str, Any]) -> None:
         table.add_column(_safe(category["id"]), justify="right", width=room, no_wrap=True)
     table.add_column("overall", justify="right", width=room, no_wrap=True)
     for row in data["countries"]:
-        cells = [row["categories"].get(c["id"]) for c in categories] + [row["overall"]]
         # Text pieces, not markup: nothing from a file is parsed, and 1,000 rows print fast.
         table.add_row(
             Text(visible(row["country"]) + (" *" if row["provisional"] else ""), "bold"),
             *[
                 Text.assemble(cell["percent"], "\n", (_band_words(cell), "accent")) if cell else "—"
-                for cell in cells
+                for cell in cells(row, categories)
             ],
         )
     console.print(table)
@@ -86,7 +85,7 @@ def _used(data: dict[str, Any]) -> None:
             _safe(row["country"]),
             _safe(row["file"]),
             _safe(f"{row['bank']['id']} {row['bank']['version']}"),
-            (row["updated"] or row["started"] or "—")[:10],
+            assessed_on(row) or "—",
             f"{done['answered']} of {done['visible']}" + (" *" if row["provisional"] else ""),
         )
     out().print(table)
@@ -158,13 +157,12 @@ def _trend(data: dict[str, Any]) -> None:
     table.add_column("overall", justify="right", no_wrap=True)
     for trend in data["trend"]:
         for index, item in enumerate(trend["assessments"]):
-            when = (item["updated"] or item["started"] or "undated")[:10]
+            when = assessed_on(item) or "undated"
             label = f"{item['bank']['id']} {item['bank']['version']}"
             name = f"[bold]{_safe(trend['country'])}[/bold]\n" if index == 0 else ""
-            cells = [item["categories"].get(c["id"]) for c in categories] + [item["overall"]]
             table.add_row(
                 f"{name}{when} [muted]{_safe(label)}[/muted]",
-                *[cell["percent"] if cell else "—" for cell in cells],
+                *[cell["percent"] if cell else "—" for cell in cells(item, categories)],
                 end_section=index == len(trend["assessments"]) - 1,
             )
     out().print(table)

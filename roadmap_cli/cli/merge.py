@@ -40,15 +40,14 @@ def merge_command(
     left unanswered, every version kept under 'conflicts:' in the output, never chosen
     for you. Choose with: roadmap assess OUTPUT --conflicts.
     """
-    import json
-
     from roadmap_cli.merging import merge_files, summary, write_merged
+    from roadmap_cli.scoring.export import pretty_json
 
     merged = merge_files(inputs)
     write_merged(merged, output, force=force)
     data = summary(merged, output)
     if format_ is Format.json:
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        typer.echo(pretty_json(data), nl=False)
     else:
         typer.echo(visible("\n".join(_lines(data))))
     err().print(visible(f"Wrote {data['output']}"), style="ok", markup=False)

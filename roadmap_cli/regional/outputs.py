@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
 from markupsafe import Markup
 
 from roadmap_cli.report.charts import Bar, sparkline
-from roadmap_cli.scoring.export import cell_text
+from roadmap_cli.scoring.export import cell_text, pretty_json
 from roadmap_cli.scoring.numbers import fixed
 from roadmap_cli.terminal import visible
 
@@ -31,8 +30,24 @@ HEAT_LEVELS = 5  # heat-map shades, from the lowest band to the highest
 
 
 def to_json(data: dict[str, Any]) -> str:
-    """The ``roadmap-aggregate/1`` document, pretty-printed (the same data, the same bytes)."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """The ``roadmap-aggregate/1`` document, laid out as every JSON export is."""
+    return pretty_json(data)
+
+
+def rules_label(data: dict[str, Any]) -> str:
+    """The rules as the person chose them: the profile's name, else the rule's."""
+    return str(data["rules"]["profile"] or data["rules"]["name"])
+
+
+def assessed_on(item: dict[str, Any]) -> str:
+    """When an assessment was last updated, else started (YYYY-MM-DD); "" if neither."""
+    return str(item["updated"] or item["started"] or "")[:10]
+
+
+def cells(item: dict[str, Any], categories: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
+    """An assessment's cells in column order: each category's (None where it has none),
+    then the overall."""
+    return [item["categories"].get(c["id"]) for c in categories] + [item["overall"]]
 
 
 def to_csv(data: dict[str, Any], line_end: str = "\r\n", bom: bool = False) -> str:
@@ -43,7 +58,7 @@ def to_csv(data: dict[str, Any], line_end: str = "\r\n", bom: bool = False) -> s
         buffer.write("\ufeff")
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator=line_end)
     writer.writeheader()
-    rules = data["rules"]["profile"] or data["rules"]["name"]
+    rules = rules_label(data)
     titles = {c["id"]: c["title"] for c in data["categories"]}
     for country, assessment, latest in assessments(data):
         first = {
@@ -98,46 +113,32 @@ def page_variables(data: dict[str, Any]) -> dict[str, Any]:
     columns = data["categories"]
     rows = []
     for row in data["countries"]:
-        cells = [row["categories"].get(c["id"]) for c in columns] + [row["overall"]]
-        rows.append({**row, "cells": [{"cell": c, "shade": shade(c)} for c in cells]})
+        shaded = [{"cell": c, "shade": shade(c)} for c in cells(row, columns)]
+        rows.append({**row, "cells": shaded})
     trends = []
     for index, trend in enumerate(data["trend"]):
+        dates = [{**item, "date": assessed_on(item) or "undated"} for item in trend["assessments"]]
+        by_column = list(zip(*(cells(item, columns) for item in dates), strict=True))
         charts = []
         for column, category in enumerate([*columns, {"id": "overall", "title": "Overall"}]):
-            points = []
-            for item in trend["assessments"]:
-                cell = (
-                    item["overall"]
-                    if category["id"] == "overall"
-                    else item["categories"].get(category["id"])
-                )
-                when = (item["updated"] or item["started"] or "")[:10] or "undated"
-                points.append(Bar(when, cell["score"] if cell else None))
+            points = [
+                Bar(item["date"], cell["score"] if cell else None)
+                for item, cell in zip(dates, by_column[column], strict=True)
+            ]
             # The chart is markup the template does not touch: make control characters
             # visible here (charts.py escapes the rest).
             title = visible(f"{trend['country']}, {category['title']}: score over time")
             chart = sparkline(f"trend-{index}-{column}", title, points)
-            words = " → ".join(_percent(item, category) for item in trend["assessments"])
+            words = " → ".join(cell["percent"] if cell else "—" for cell in by_column[column])
             charts.append({"svg": Markup(chart), "text": words})
-        dates = [
-            {**item, "date": (item["updated"] or item["started"] or "")[:10] or "undated"}
-            for item in trend["assessments"]
-        ]
         trends.append({**trend, "assessments": dates, "charts": charts})
     return {
         **data,
         "rows": rows,
         "trends": trends,
         "top": TOP,
-        "rules_label": data["rules"]["profile"] or data["rules"]["name"],
+        "rules_label": rules_label(data),
     }
-
-
-def _percent(item: dict[str, Any], category: dict[str, str]) -> str:
-    cell = (
-        item["overall"] if category["id"] == "overall" else item["categories"].get(category["id"])
-    )
-    return cell["percent"] if cell else "—"
 
 
 def to_page(data: dict[str, Any], fmt: str) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 from roadmap_cli import __version__
 from roadmap_cli.regional.digest import digest
 from roadmap_cli.scoring.batch import How, run
+from roadmap_cli.scoring.export import rules_data
 from roadmap_cli.scoring.registry import Selected, select_rule
 
 FORMAT = "roadmap-aggregate/1"
@@ -127,12 +128,7 @@ def _document(groups: _Groups, selected: Selected) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "generator": f"roadmap-cli {__version__}",
-        "rules": {
-            "name": selected.rule.name,
-            "profile": selected.profile,
-            "source": selected.source,
-            "options": dict(selected.options),
-        },
+        "rules": rules_data(selected),
         "selection": "all" if groups.everything else "latest",
         "selection_rule": SELECTION_ALL if groups.everything else SELECTION,
         "files": sum(groups.versions.values()),
