@@ -273,3 +273,20 @@ def _number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows file names cannot hold ESC")
+@pytest.mark.parametrize("command", ["score", "aggregate"])
+def test_a_failed_file_with_a_hostile_name_is_named_escaped_and_once(
+    cli: Cli, tmp_path: Path, command: str
+) -> None:
+    bad = tmp_path / "bad\x1b[31m.yaml"
+    bad.write_text("schema: 1\n", encoding="utf-8")
+    result = cli(command, bad)
+    assert result.code == 1
+    assert "\x1b" not in result.out + result.err
+    failed = [line for line in result.err.splitlines() if "bad\\x1b[31m.yaml" in line]
+    assert len(failed) == 1, result.err
+    line = failed[0]
+    assert line.startswith("roadmap: ")
+    assert line.count("bad\\x1b[31m.yaml") == 1, line

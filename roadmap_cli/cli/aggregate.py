@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.cli.console import err
+from roadmap_cli.cli.console import err, say_failures
 from roadmap_cli.cli.options import AnswersFiles, BankOption, BomOption, JobsOption, RulesOption
 
 
@@ -101,13 +101,5 @@ def aggregate_command(
     if fmt is Format.csv:  # a CSV has no place for them: the notes go to standard error
         for note in data["notes"]:
             err().print(visible(f"roadmap: note: {note}"), markup=False, highlight=False)
-    for line in regional.failed:
-        err().print(visible(f"roadmap: {line}"), markup=False, highlight=False)
-    if not data["countries"]:
-        err().print("roadmap: nothing to aggregate: no answers file could be scored", style="bad")
-        raise typer.Exit(1)
-    if regional.failed:
-        total = regional.total
-        count = len(regional.failed)
-        err().print(f"{count} of {total} file{'s' * (total != 1)} failed", style="bad")
-        raise typer.Exit(1)
+    nothing = "roadmap: nothing to aggregate: no answers file could be scored"
+    say_failures(regional.failed, regional.total, "" if data["countries"] else nothing)

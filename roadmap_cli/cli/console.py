@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from roadmap_cli.terminal import STYLES
+from roadmap_cli.terminal import STYLES, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -31,3 +31,18 @@ def err() -> Console:
     from rich.theme import Theme
 
     return Console(theme=Theme(STYLES), highlight=False, stderr=True, soft_wrap=True)
+
+
+def say_failures(failed: list[str], total: int, conclusion: str = "") -> None:
+    """Name each file a batch could not read or score, then how many of ``total`` (or
+    ``conclusion`` instead), and exit 1; nothing when none failed and there is no
+    conclusion."""
+    if not failed and not conclusion:
+        return
+    import typer
+
+    for line in failed:
+        err().print(visible(f"roadmap: {line}"), markup=False, highlight=False)
+    count = f"{len(failed)} of {total} file{'s' * (total != 1)} failed"
+    err().print(conclusion or count, style="bad", markup=False)
+    raise typer.Exit(1)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from roadmap_cli.cli.console import err
+from roadmap_cli.cli.console import err, say_failures
 from roadmap_cli.cli.options import (
     AnswersFiles,
     BankOption,
@@ -70,6 +70,7 @@ def score_command(
     from roadmap_cli.scoring.batch import How, batch_gc, run
     from roadmap_cli.scoring.explain import explain_fragment
     from roadmap_cli.scoring.registry import select_rule
+    from roadmap_cli.terminal import visible
 
     fmt = format_ or _format_from(output)
     if output is not None and fmt is Format.table:
@@ -108,13 +109,8 @@ def score_command(
                         results, stream, per_question=per_question, bom=bom, line_end=line_end
                     )
     for note in notes:
-        err().print(f"roadmap: {note}", markup=False, highlight=False)
-    for line in batch.failed:
-        err().print(f"roadmap: {line}", markup=False, highlight=False)
-    if batch.failed:
-        total = batch.total
-        err().print(f"{len(batch.failed)} of {total} file{'s' * (total != 1)} failed", style="bad")
-        raise typer.Exit(1)
+        err().print(visible(f"roadmap: {note}"), markup=False, highlight=False)
+    say_failures(batch.failed, batch.total)
 
 
 def _format_from(output: Path | None) -> Format:

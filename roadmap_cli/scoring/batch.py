@@ -27,6 +27,7 @@ from roadmap_cli.errors import FileProblems, RoadmapError, display_path
 from roadmap_cli.inputs import shown
 from roadmap_cli.scoring.model import Scorecard
 from roadmap_cli.scoring.registry import Selected, select_rule
+from roadmap_cli.terminal import visible
 
 R = TypeVar("R")
 
@@ -201,8 +202,9 @@ def run(inputs: Sequence[str], render: Callable[[FileResult], R], how: How) -> B
     def noted() -> Iterator[tuple[FileResult, Any]]:
         for result, rendered in iter_rendered(paths, render, how):
             if not result.ok:
-                error = result.error or "failed"
-                failed.append(error if error.startswith(result.file) else f"{result.file}: {error}")
+                # The error names the file as it is shown (escaped), not as it is stored.
+                name, error = visible(result.file), result.error or "failed"
+                failed.append(error if error.startswith(name) else f"{name}: {error}")
             yield result, rendered
 
     return Batch(noted(), len(paths) + len(missing), failed, how.jobs)
