@@ -290,3 +290,19 @@ def test_a_failed_file_with_a_hostile_name_is_named_escaped_and_once(
     line = failed[0]
     assert line.startswith("roadmap: ")
     assert line.count("bad\\x1b[31m.yaml") == 1, line
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows file names cannot hold ESC")
+def test_validate_names_hostile_files_escaped(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    good = tmp_path / "good\x1b[2J.yaml"
+    shutil.copy(GOOD, good)
+    (tmp_path / "bad\x1b[31m.yaml").write_text("schema: 1\n", encoding="utf-8")
+    result = cli("validate", ".")
+    assert result.code == 1
+    assert "\x1b" not in result.out + result.err
+    lines = result.out.splitlines()
+    assert lines[0].startswith("bad\\x1b[31m.yaml: failed — "), lines
+    assert lines[1].startswith("good\\x1b[2J.yaml: ok — "), lines

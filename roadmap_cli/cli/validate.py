@@ -28,6 +28,7 @@ def validate_command(
     from roadmap_cli.assessment import examine
     from roadmap_cli.bank.store import BankStore
     from roadmap_cli.scoring.batch import expand_inputs
+    from roadmap_cli.terminal import visible
 
     paths, missing = expand_inputs(inputs)
     store = BankStore()
@@ -47,9 +48,9 @@ def validate_command(
                 f", {_count(warnings, 'warning')}" if warnings else ""
             )
             line, style = f"{result.shown}: failed — {found}", "bad"
-        out().print(line, style=style, markup=False, highlight=False, soft_wrap=True)
+        out().print(visible(line), style=style, markup=False, highlight=False, soft_wrap=True)
     for item in missing:
-        typer.echo(f"roadmap: {item.file}: {item.error}", err=True)
+        typer.echo(visible(f"roadmap: {item.file}: {item.error}"), err=True)
     if len(paths) > 1:
         ok = len(paths) - failed
         out().print(
