@@ -175,3 +175,23 @@ def test_an_unmet_minimum_standard_names_the_obligation_it_rests_on(cli: Cli) ->
     markdown = _report(cli, ROOT / "examples" / "kestria-full.yaml", "--format", "md")
     line = next(row for row in markdown.splitlines() if row.startswith("- **PR1.6**"))
     assert "It rests on: TIPP Art. 5(1) binds Parties to criminalise" in line
+
+
+def test_the_appendix_shows_the_country_profile_that_decided_which_questions_apply(
+    cli: Cli,
+) -> None:
+    kestria = ROOT / "examples" / "kestria-full.yaml"
+    answers = yaml.safe_load(kestria.read_text(encoding="utf-8"))["answers"]
+    markdown = _report(cli, kestria, "--format", "md")
+    appendix = markdown.split("## Appendix: every answer")[1].split("\n## ")[0]
+    profile = appendix.split("### Country profile")[1].split("\n### ")[0]
+    assert appendix.index("### Country profile") < appendix.index("### Planning")
+    rows = re.findall(r"^\| \*\*(CP\d+)\*\* .*? \| (.*?) \| (.*?) \| (.*?) \|$", profile, re.M)
+    assert [qid for qid, *_ in rows] == sorted(q for q in answers if q.startswith("CP"))
+    by_id = {qid: (answer, score, note) for qid, answer, score, note in rows}
+    # Option labels, not keys; never a score; the officer's note kept.
+    assert by_id["CP2"][0].startswith("A coastline, with a commercial fishing fleet flagged")
+    assert {score for _, score, _ in by_id.values()} == {"not scored"}
+    assert by_id["CP1"][2].startswith("Kestria is not an ASEAN Member State.")
+    html = _report(cli, kestria)
+    assert "<h3>Country profile</h3>" in _part(html, '<section class="appendix"', "</section>")

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from roadmap_cli.answers.model import AnswersFile
-from roadmap_cli.bank.model import Bank
+from roadmap_cli.bank.model import Bank, Question
 from roadmap_cli.report import charts
-from roadmap_cli.report.answer_text import answer_text
+from roadmap_cli.report.answer_text import answer_text, value_words
 from roadmap_cli.report.view import (
     AnswerRow,
     AppendixGroup,
@@ -69,8 +69,9 @@ def todo(view: BankText, card: Scorecard) -> tuple[TodoGroup, ...]:
 
 
 def appendix(view: BankText, card: Scorecard) -> tuple[AppendixGroup, ...]:
-    """Every answer, category by category, with its note and evidence."""
-    groups = []
+    """Every answer with its note and evidence: the country profile (which decides the
+    questions that apply, and is never scored) first, then category by category."""
+    groups = [_profile(view)] if view.bank.profile else []
     for category in view.bank.categories:
         rows = []
         for section in category.sections:
@@ -82,19 +83,34 @@ def appendix(view: BankText, card: Scorecard) -> tuple[AppendixGroup, ...]:
                 shown = answer_text(view.bank, view.answers, score, view.text)
                 if score.status == "hidden":
                     shown += " (hidden by an earlier answer; not counted)"
-                rows.append(
-                    AnswerRow(
-                        id=question.id,
-                        text=view.text(question.text),
-                        answer=shown,
-                        score=charts.pct(score.score) if score.status != "unscored" else "—",
-                        note=answer.note if answer and answer.note else "",
-                        evidence=tuple(answer.evidence) if answer else (),
-                        flagged=bool(answer and answer.flagged),
-                    )
-                )
+                scored = charts.pct(score.score) if score.status != "unscored" else "—"
+                rows.append(_answer_row(view, question, shown, scored))
         groups.append(AppendixGroup(view.titles.get(category.id, category.id), tuple(rows)))
     return tuple(groups)
+
+
+def _profile(view: BankText) -> AppendixGroup:
+    rows = []
+    for question in view.bank.profile:
+        answer = view.answers.answers.get(question.id)
+        shown = "not answered"
+        if answer is not None:
+            shown = value_words(view.bank, question.id, answer.value, view.text)
+        rows.append(_answer_row(view, question, shown, "not scored"))
+    return AppendixGroup("Country profile", tuple(rows))
+
+
+def _answer_row(view: BankText, question: Question, shown: str, score: str) -> AnswerRow:
+    answer = view.answers.answers.get(question.id)
+    return AnswerRow(
+        id=question.id,
+        text=view.text(question.text),
+        answer=shown,
+        score=score,
+        note=answer.note if answer and answer.note else "",
+        evidence=tuple(answer.evidence) if answer else (),
+        flagged=bool(answer and answer.flagged),
+    )
 
 
 def glossary(view: BankText) -> tuple[GlossaryItem, ...]:
