@@ -10,6 +10,7 @@ import itertools
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -178,27 +179,27 @@ def broken_aggregate(data: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
     ]
 
 
-def test_a_broken_compare_document_is_refused(
-    cli: Cli, at_root: None, schemas: dict[str, dict[str, Any]]
+@pytest.mark.parametrize(
+    ("args", "broken"),
+    [
+        (("compare", "examples/veloria-workshop-2024.yaml", "examples/veloria-workshop.yaml"),
+         broken_compare),
+        (("aggregate", "examples"), broken_aggregate),
+    ],
+)  # fmt: skip
+def test_a_broken_document_is_refused(
+    cli: Cli,
+    at_root: None,
+    schemas: dict[str, dict[str, Any]],
+    args: tuple[str, ...],
+    broken: Callable[[dict[str, Any]], list[tuple[dict[str, Any], str]]],
 ) -> None:
-    data = json_of(
-        cli, "compare", "examples/veloria-workshop-2024.yaml", "examples/veloria-workshop.yaml"
-    )
-    check(data, schemas["compare"])
-    assert data["gaps_persisting"]
-    for document, message in broken_compare(data):
+    schema = schemas[args[0]]
+    data = json_of(cli, *args)
+    check(data, schema)
+    for document, message in broken(data):
         with pytest.raises(jsonschema.ValidationError, match=message):
-            check(document, schemas["compare"])
-
-
-def test_a_broken_aggregate_document_is_refused(
-    cli: Cli, at_root: None, schemas: dict[str, dict[str, Any]]
-) -> None:
-    data = json_of(cli, "aggregate", "examples")
-    check(data, schemas["aggregate"])
-    for document, message in broken_aggregate(data):
-        with pytest.raises(jsonschema.ValidationError, match=message):
-            check(document, schemas["aggregate"])
+            check(document, schema)
 
 
 def test_every_key_the_commands_write_is_in_the_schema(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from roadmap_cli.compare.model import COMPARE_FORMAT
+from roadmap_cli.compare.model import COMPARE_FORMAT, LISTS
 from roadmap_cli.scoring.scores_schema import (
     ASSESSMENT,
     BANK,
@@ -134,20 +134,19 @@ def _item(kind: str, old: bool, new: bool) -> dict[str, Any]:
     return list_of(object_schema(properties))
 
 
-# Each list, with the sides its items have: (kind, old side, new side).
-LISTS = {
-    "gaps_closed": ("gap", True, False),
-    "gaps_opened": ("gap", False, True),
-    "gaps_persisting": ("gap", True, True),
-    "red_flags_raised": ("red_flag", False, True),
-    "red_flags_cleared": ("red_flag", True, False),
-    "red_flags_persisting": ("red_flag", True, True),
-    "standards_newly_met": ("standard", True, False),
-    "standards_lost": ("standard", False, True),
-    "standards_still_unmet": ("standard", True, True),
-    "answers_changed": ("answer", True, True),
-    "newly_answered": ("answer", True, True),
-    "newly_unanswered": ("answer", True, True),
+def _sides(kind: str, only_old: str, only_new: str, both: str) -> dict[str, tuple[str, bool, bool]]:
+    """Three lists of ``kind``: items only in OLD, only in NEW, and in both."""
+    return {only_old: (kind, True, False), only_new: (kind, False, True), both: (kind, True, True)}
+
+
+# Each list of items, with the sides its items have: (kind, old side, new side).
+SIDES = {
+    **_sides("gap", "gaps_closed", "gaps_opened", "gaps_persisting"),
+    **_sides("red_flag", "red_flags_cleared", "red_flags_raised", "red_flags_persisting"),
+    **_sides("standard", "standards_newly_met", "standards_lost", "standards_still_unmet"),
+    **dict.fromkeys(
+        ("answers_changed", "newly_answered", "newly_unanswered"), ("answer", True, True)
+    ),
 }
 
 
@@ -168,7 +167,8 @@ def compare_schema() -> dict[str, Any]:
             "sections": list_of(
                 {"allOf": [NODE, object_schema({"category": TEXT})]},
             ),
-            **{name: _item(*sides) for name, sides in LISTS.items()},
+            # In the order the document has them.
+            **{name: _item(*SIDES[name]) for name in LISTS if name in SIDES},
         }
     )
     body["$defs"] = FACTS
