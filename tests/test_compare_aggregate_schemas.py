@@ -1,6 +1,9 @@
 """The JSON Schemas of ``roadmap-compare/1`` and ``roadmap-aggregate/1``: printed by
 ``roadmap schema compare|aggregate``, met by every JSON the two commands write on the
 examples under each built-in rule, and strict enough to refuse a broken document.
+
+Beyond these, every compare and aggregate JSON that a test makes through the ``cli``
+fixture is validated too (``conftest.check_json_output``).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import pytest
 
 from roadmap_cli import __version__
 from roadmap_cli.scoring.registry import builtin_registry
-from tests.conftest import ROOT, Cli, run_process
+from tests.conftest import JSON_CHECKED, ROOT, Cli, run_process
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 EXAMPLES = ROOT / "examples"
@@ -216,3 +219,19 @@ def test_every_key_the_commands_write_is_in_the_schema(
     for kind, data in written.items():
         schema = schemas[kind]
         assert sorted(data) == sorted(schema["properties"]) == sorted(schema["required"])
+
+
+def test_the_cli_fixture_checks_every_compare_and_aggregate_json(
+    cli: Cli, at_root: None, tmp_path: Path
+) -> None:
+    # conftest.check_json_output validates each such run of the whole suite, as it does
+    # roadmap score's: make sure it still sees these two commands, in a file or on screen.
+    runs = [
+        ("compare", "examples/northmarch-workshop.yaml", "examples/northmarch-review.yaml",
+         "-f", "json", "-o", str(tmp_path / "c.json")),
+        ("aggregate", "examples", "-o", str(tmp_path / "a.json")),
+        ("aggregate", "examples", "--all", "-f", "json"),
+    ]  # fmt: skip
+    for args in runs:
+        assert cli(*args).code == 0
+        assert JSON_CHECKED[-1] == " ".join(args)
