@@ -53,19 +53,24 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
         code = run([str(a) for a in args])
         captured = capsys.readouterr()
         if code == 0:  # a failed run publishes nothing to check (stdout may hold a part)
-            check_scores_json([str(a) for a in args], captured.out)
+            check_json_output([str(a) for a in args], captured.out)
         return Result(code, captured.out, captured.err)
 
     return invoke
 
 
-def check_scores_json(args: list[str], out: str) -> None:
-    """Validate the JSON of a ``roadmap score`` run against the published schema.
+# The commands whose JSON has a published schema, and the schema's name.
+SCHEMA_OF = {"score": "scores", "compare": "compare", "aggregate": "aggregate"}
 
-    Every test that runs ``roadmap score`` with JSON output goes through here, so every JSON
-    the suite produces is checked, whatever the test itself asserts.
+
+def check_json_output(args: list[str], out: str) -> None:
+    """Validate the JSON of a ``roadmap score``, ``compare`` or ``aggregate`` run against
+    the published schema.
+
+    Every test that runs one of them with JSON output goes through here, so every JSON the
+    suite produces is checked, whatever the test itself asserts.
     """
-    if not args or args[0] != "score" or "--explain" in args:
+    if not args or args[0] not in SCHEMA_OF or "--explain" in args:
         return
     options = dict(itertools.pairwise(args))
     fmt = options.get("--format", options.get("-f"))
@@ -74,9 +79,9 @@ def check_scores_json(args: list[str], out: str) -> None:
         fmt = "json"
     if fmt != "json":
         return
-    if output is None:
+    if output in (None, "-"):
         text = out
-    elif Path(output).is_file():
+    elif output is not None and Path(output).is_file():
         text = Path(output).read_text(encoding="utf-8")
     else:
         return  # the run failed before writing: nothing was published
@@ -88,11 +93,11 @@ def check_scores_json(args: list[str], out: str) -> None:
 
     from roadmap_cli.schemas import schema
 
-    jsonschema.validate(json.loads(text), schema("scores"))
-    SCORES_CHECKED.append(" ".join(args))
+    jsonschema.validate(json.loads(text), schema(SCHEMA_OF[args[0]]))
+    JSON_CHECKED.append(" ".join(args))
 
 
-SCORES_CHECKED: list[str] = []  # the runs whose JSON was validated (see test_scores_schema)
+JSON_CHECKED: list[str] = []  # the runs whose JSON was validated (see test_scores_schema)
 
 
 def run_process(*args: str, cwd: Path | None = None, stdin: str | None = None) -> Result:

@@ -8,6 +8,7 @@ replies, or with a scripted asker that cannot offer the choice.
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,11 +16,13 @@ import pytest
 
 from roadmap_cli.answers.model import Answer, AnswersFile, load_answers, save_answers
 from roadmap_cli.bank.store import load_bank
+from roadmap_cli.errors import EXIT_CANCELLED
 from roadmap_cli.interview.engine import Options
 from roadmap_cli.interview.plain import PlainAsker
 from roadmap_cli.interview.render import console
 from roadmap_cli.interview.session import SessionResult, assess
-from tests.conftest import Cli, run_process
+from roadmap_cli.terminal import shell_word
+from tests.conftest import Cli, Result, run_process
 from tests.test_interview_engine import Script
 from tests.test_merge import VELORIA, category, part
 
@@ -215,3 +218,49 @@ def test_validate_warns_of_a_version_that_cannot_be_kept(cli: Cli, tmp_path: Pat
     line = next(x for x in result.err.splitlines() if "cannot be kept" in x)
     assert line.startswith(f"{path}:")
     assert "PL1.1: the version from labour.yaml cannot be kept as it is ('maybe' is not" in line
+
+
+def resume_line(cli: Cli, monkeypatch: pytest.MonkeyPatch, replies: str, *args: str) -> Result:
+    """``roadmap assess ARGS --plain`` in this process with ``replies`` typed."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO(replies))
+    return cli("assess", *args, "--plain")
+
+
+@pytest.mark.parametrize(
+    ("replies", "code"),
+    [("q\n", 0), ("1\n\n", EXIT_CANCELLED)],  # quit; input ends at the second conflict
+)
+def test_a_conflicts_walk_stopped_early_says_how_to_carry_on_with_the_conflicts(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, replies: str, code: int
+) -> None:
+    (tmp_path / "parts").mkdir()
+    merged(cli, tmp_path / "parts", two=True).rename(tmp_path / "merged file.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = resume_line(cli, monkeypatch, replies, "merged file.yaml", "--conflicts")
+    assert result.code == code, result.err
+    lines = result.err.splitlines()
+    assert lines[-1] == f"  roadmap assess {shell_word('merged file.yaml')} --conflicts"
+    assert lines[-2].endswith("answers to merged file.yaml. Resume with:")
+    assert saved(tmp_path / "merged file.yaml").conflicts  # what the line promises is there
+
+
+def test_a_conflicts_walk_stopped_after_the_last_conflict_resumes_as_usual(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    merged(cli, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    # PL1.1: keep the committee's answer, then quit at the note that follows it.
+    result = resume_line(cli, monkeypatch, "1\nq\n", "merged.yaml", "--conflicts")
+    assert saved(tmp_path / "merged.yaml").conflicts == {}
+    assert result.err.splitlines()[-1] == "  roadmap assess merged.yaml"
+
+
+def test_a_usual_walk_of_a_merged_file_resumes_without_conflicts(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    merged(cli, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = resume_line(cli, monkeypatch, "q\n", "merged.yaml")
+    assert result.code == 0, result.err
+    assert "PL1.1" in saved(tmp_path / "merged.yaml").conflicts
+    assert result.err.splitlines()[-1] == "  roadmap assess merged.yaml"

@@ -2,7 +2,7 @@
 enough that the JSON ``roadmap score`` writes is really checked against it.
 
 Every ``roadmap score`` JSON produced through the ``cli`` fixture is validated by
-``conftest.check_scores_json``; the tests here make sure that check can fail.
+``conftest.check_json_output``; the tests here make sure that check can fail.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests.conftest import SCORES_CHECKED, Cli
+from tests.conftest import JSON_CHECKED, Cli
 from tests.scoring_helpers import TYPICAL, write_answers, write_bank
 
 
@@ -26,7 +26,7 @@ def scored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> dict[st
     write_answers(tmp_path / "a.yaml", TYPICAL)
     result = cli("score", "a.yaml", "-b", "mini-bank.yaml", "-r", "walk-free", "-o", "s.json")
     assert result.code == 0, result.err
-    assert SCORES_CHECKED[-1].endswith("-o s.json")  # the fixture validated the file
+    assert JSON_CHECKED[-1].endswith("-o s.json")  # the fixture validated the file
     data: dict[str, Any] = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
     return data
 

@@ -116,17 +116,21 @@ class SchemaKind(str, enum.Enum):
     answers = "answers"
     migrations = "migrations"
     scores = "scores"
+    compare = "compare"
+    aggregate = "aggregate"
 
 
 @app.command("schema")
 def schema_command(
     kind: Annotated[
         SchemaKind,
-        typer.Argument(help="Which file kind: bank, answers, migrations or scores."),
+        typer.Argument(
+            help="Which file kind: bank, answers, migrations, scores, compare or aggregate."
+        ),
     ],
 ) -> None:
     """Print the JSON Schema for bank, answers or migration map files, or for the JSON of
-    roadmap score (the same as 'roadmap schema KIND')."""
+    roadmap score, compare or aggregate (the same as 'roadmap schema KIND')."""
     from roadmap_cli.schemas import schema_text
 
     typer.echo(schema_text(kind.value))

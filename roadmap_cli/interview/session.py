@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -127,28 +128,35 @@ def _assess(
         _offer_migration(existing, bank_ref, asker, store)
     answers = existing.answers if existing else None
     bank = existing.bank if existing else load_bank(bank_ref or DEFAULT_BANK).bank
-    resume = _resume_command(shown, bank_ref, bank.id)
+    command = _resume_command(shown, bank_ref, bank.id)
     writer = AnswersWriter(path, answers, asker.notice)
+
+    def resume() -> str:
+        # Read when the walk ends, so that it says what is still left to do.
+        return _carry_on(command, options, interview.answers)
+
     with SignalGuard() as guard:
         saver = _explained(guard.wrap(writer), shown, resume)
         interview = Interview(bank, path, answers, asker, options, saver=saver)
         try:
             outcome = interview.run()
         except (KeyboardInterrupt, EOFError):
-            return _stopped(interview, shown, resume)
+            return _stopped(interview, shown, resume())
         except OSError as error:
             if error.errno == errno.EPIPE:
-                raise _closed("output", interview, shown, resume) from None
+                raise _closed("output", interview, shown, resume()) from None
             # The terminal went away under the prompt (a closed window, a dropped SSH link).
             if error.errno not in (errno.EIO, errno.EBADF, errno.ENXIO):
                 raise
-            return _stopped(interview, shown, resume)
+            return _stopped(interview, shown, resume())
         except ValueError as error:
             # Reading from or writing to a stream that was closed under us.
             if "closed file" not in str(error):
                 raise
-            raise _closed("input or output", interview, shown, resume) from None
-    return SessionResult(outcome.status, outcome.progress, shown, resume)
+            raise _closed("input or output", interview, shown, resume()) from None
+    # A finished walk has nothing of its own left: what remains is the usual walk's.
+    finished = outcome.status == "finished"
+    return SessionResult(outcome.status, outcome.progress, shown, command if finished else resume())
 
 
 def _check_streams() -> None:
@@ -209,8 +217,9 @@ def _open(
     return open_assessment(path, bank_ref, store) if path.exists() else None
 
 
-def _explained(saver: Saver, shown: str, resume: str) -> Saver:
-    """``saver``, whose errors also say what is already in the file and how to go on."""
+def _explained(saver: Saver, shown: str, resume: Callable[[], str]) -> Saver:
+    """``saver``, whose errors also say what is already in the file and how to go on
+    (``resume()``: the command that carries on)."""
 
     def save(path: Path, answers: AnswersFile, bank: Bank) -> AnswersFile | None:
         try:
@@ -221,7 +230,7 @@ def _explained(saver: Saver, shown: str, resume: str) -> Saver:
             kept = f"The answers saved before it are in {shown}. " if path.exists() else ""
             raise RoadmapError(
                 error.message,
-                f"The last answer was not saved. {kept}Fix this, then resume with: {resume}",
+                f"The last answer was not saved. {kept}Fix this, then resume with: {resume()}",
             ) from None
 
     return save
@@ -231,6 +240,17 @@ def _resume_command(shown: str, bank_ref: str | None, bank_id: str) -> str:
     command = f"roadmap assess {shell_word(shown)}"
     if bank_ref and not (bank_ref == bank_id and bank_ref in builtin_banks()):
         command += f" --bank {shell_word(bank_ref)}"
+    return command
+
+
+def _carry_on(command: str, options: Options, answers: AnswersFile | None) -> str:
+    """The command that goes on with what a stopped walk was doing.
+
+    A walk through merge conflicts that leaves some open resumes with ``--conflicts``: the
+    usual walk would ask every unanswered question instead of the conflicts alone.
+    """
+    if options.mode == "conflicts" and answers is not None and answers.conflicts:
+        return f"{command} --conflicts"
     return command
 
 

@@ -11,15 +11,48 @@ from __future__ import annotations
 from typing import Any
 
 SCORE = {"type": ["number", "null"], "minimum": 0, "maximum": 1}
+TEXT = {"type": "string"}
 TEXT_OR_NULL = {"type": ["string", "null"]}
+DATE_TIME = {**TEXT_OR_NULL, "format": "date-time"}
 COUNT = {"type": "integer", "minimum": 0}
+TEXTS = {"type": "array", "items": TEXT}
 
 
-def _object(properties: dict[str, Any], **extra: Any) -> dict[str, Any]:
+def object_schema(properties: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """An object whose ``properties`` are all required; keys not listed are allowed."""
     return {"type": "object", "required": list(properties), "properties": properties, **extra}
 
 
-COUNTS = _object(
+def list_of(items: dict[str, Any]) -> dict[str, Any]:
+    """An array of ``items``."""
+    return {"type": "array", "items": items}
+
+
+# The parts other formats (roadmap-compare/1, roadmap-aggregate/1) share with this one.
+BANK = object_schema({"id": TEXT, "version": TEXT})
+ASSESSMENT = object_schema(
+    {
+        "country": TEXT,
+        "organisation": TEXT_OR_NULL,
+        "assessor": TEXT_OR_NULL,
+        "started": DATE_TIME,
+        "updated": DATE_TIME,
+    }
+)
+COMPLETENESS = object_schema({"answered": COUNT, "visible": COUNT, "coverage": SCORE})
+BANDS = list_of(object_schema({"name": TEXT, "min": {"type": "number"}}))
+STATUS = {"enum": ["answered", "unanswered", "not-applicable", "dont-know", "hidden", "unscored"]}
+RULES = object_schema(
+    {
+        "name": TEXT,
+        "profile": TEXT_OR_NULL,
+        "source": TEXT,
+        "options": {"type": "object"},
+    }
+)
+
+
+COUNTS = object_schema(
     {
         "questions": COUNT,
         "answered": COUNT,
@@ -32,7 +65,7 @@ COUNTS = _object(
     }
 )
 
-NODE = _object(
+NODE = object_schema(
     {
         "id": {"type": "string"},
         "title": {"type": "string"},
@@ -51,20 +84,18 @@ NODE = _object(
 SECTION = {
     "allOf": [
         {"$ref": "#/$defs/node"},
-        _object({"category": {"type": "string"}}),
+        object_schema({"category": {"type": "string"}}),
     ]
 }
 
-QUESTION = _object(
+QUESTION = object_schema(
     {
         "id": {"type": "string"},
         "category": {"type": "string"},
         "section": {"type": "string"},
         "type": {"type": "string"},
         "answer": {"type": "string", "description": "The value as given; '' if none."},
-        "status": {
-            "enum": ["answered", "unanswered", "not-applicable", "dont-know", "hidden", "unscored"]
-        },
+        "status": STATUS,
         "score": SCORE,
         "weight": {"type": "number", "minimum": 0},
         "band": TEXT_OR_NULL,
@@ -74,7 +105,7 @@ QUESTION = _object(
     }
 )
 
-UNMET = _object(
+UNMET = object_schema(
     {
         "question": {"type": "string"},
         "category": {"type": "string"},
@@ -85,7 +116,7 @@ UNMET = _object(
     }
 )
 
-RED_FLAG = _object(
+RED_FLAG = object_schema(
     {
         "question": {"type": "string"},
         "category": {"type": "string"},
@@ -99,7 +130,7 @@ RED_FLAG = _object(
     }
 )
 
-GAP = _object(
+GAP = object_schema(
     {
         "question": {"type": "string"},
         "category": {"type": "string"},
@@ -116,33 +147,16 @@ GAP = _object(
     }
 )
 
-FILE = _object(
+FILE = object_schema(
     {
         "file": {"type": "string"},
         "country": {"type": "string"},
-        "assessment": _object(
-            {
-                "country": {"type": "string"},
-                "organisation": TEXT_OR_NULL,
-                "assessor": TEXT_OR_NULL,
-                "started": {**TEXT_OR_NULL, "format": "date-time"},
-                "updated": {**TEXT_OR_NULL, "format": "date-time"},
-            }
-        ),
-        "completeness": _object(
-            {
-                "answered": COUNT,
-                "visible": COUNT,
-                "coverage": SCORE,
-            }
-        ),
-        "bank": _object({"id": {"type": "string"}, "version": {"type": "string"}}),
+        "assessment": ASSESSMENT,
+        "completeness": COMPLETENESS,
+        "bank": BANK,
         "rule": {"type": "string", "description": "The scoring rule's name."},
         "rules": {"type": "string", "description": "The profile's name, else the rule's."},
-        "bands": {
-            "type": "array",
-            "items": _object({"name": {"type": "string"}, "min": {"type": "number"}}),
-        },
+        "bands": BANDS,
         "overall": {"$ref": "#/$defs/node"},
         "categories": {"type": "array", "items": {"$ref": "#/$defs/node"}},
         "sections": {"type": "array", "items": {"$ref": "#/$defs/section"}},
@@ -157,21 +171,14 @@ FILE = _object(
 
 def scores_schema() -> dict[str, Any]:
     """The JSON Schema body of ``roadmap-scores/1`` (without ``$schema`` and title)."""
-    body = _object(
+    body = object_schema(
         {
             "format": {"const": "roadmap-scores/1"},
-            "rules": _object(
-                {
-                    "name": {"type": "string"},
-                    "profile": TEXT_OR_NULL,
-                    "source": {"type": "string"},
-                    "options": {"type": "object"},
-                }
-            ),
+            "rules": RULES,
             "files": {"type": "array", "items": {"$ref": "#/$defs/file"}},
             "failed": {
                 "type": "array",
-                "items": _object({"file": {"type": "string"}, "error": {"type": "string"}}),
+                "items": object_schema({"file": {"type": "string"}, "error": {"type": "string"}}),
             },
         }
     )
