@@ -4,18 +4,30 @@ for the JSON of score, compare and aggregate (written by hand: ``scoring/scores_
 
 from __future__ import annotations
 
+import enum
 import json
 from typing import Any
 
 from roadmap_cli import __version__
 
-KINDS = ("bank", "answers", "migrations", "scores", "compare", "aggregate")
+
+class SchemaKind(str, enum.Enum):
+    """The file kinds with a JSON Schema."""
+
+    bank = "bank"
+    answers = "answers"
+    migrations = "migrations"
+    scores = "scores"
+    compare = "compare"
+    aggregate = "aggregate"
+
+
 # The JSON the commands write: described by hand, not generated from models.
 _OUTPUTS = ("scores", "compare", "aggregate")
 
 
 def schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema for ``kind`` (one of ``KINDS``)."""
+    """The JSON Schema for ``kind`` (a ``SchemaKind`` value)."""
     if kind == "bank":
         from roadmap_cli.bank.model import Bank
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +11,7 @@ import typer
 from roadmap_cli.cli.console import err, out
 from roadmap_cli.cli.options import language_option
 from roadmap_cli.errors import Problem
+from roadmap_cli.schemas import SchemaKind
 
 app = typer.Typer(
     help="See, check and describe question banks.",
@@ -107,17 +107,6 @@ def lint_command(
 
 def _as_error(problem: Problem) -> Problem:
     return replace(problem, severity="error")
-
-
-class SchemaKind(str, enum.Enum):
-    """The file kinds with a JSON Schema."""
-
-    bank = "bank"
-    answers = "answers"
-    migrations = "migrations"
-    scores = "scores"
-    compare = "compare"
-    aggregate = "aggregate"
 
 
 @app.command("schema")

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.cli.banks import SchemaKind
+from roadmap_cli.schemas import SchemaKind
 
 
 def schema_command(
