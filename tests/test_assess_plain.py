@@ -316,6 +316,38 @@ def test_the_resume_command_quotes_a_name_with_a_space(
     assert shell_word("my country.yaml") != "my country.yaml"
 
 
+def test_a_stopped_walk_of_one_category_resumes_that_category(
+    cli: Cli, here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = typed(
+        cli, monkeypatch, [*WHO, "q"], "w.yaml", "-b", "mini-bank.yaml", "-c", "B", "-c", "A"
+    )
+    assert result.code == 0, result.err
+    last = result.err.splitlines()[-1]
+    assert last == "  roadmap assess w.yaml --bank mini-bank.yaml --category B --category A"
+
+
+def test_a_stopped_flagged_walk_resumes_the_flagged_answers_while_some_are_left(
+    cli: Cli, here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_answers(here / "w.yaml", {"A1.1": "yes", "A1.2": "no"})
+    text = path.read_text(encoding="utf-8")
+    for value in ("value: 'yes'", "value: 'no'"):
+        text = text.replace(value, f"{value}\n    flagged: true")
+    path.write_text(text, "utf-8")
+    # Unflag the first, then quit at the second: one flag is left.
+    result = typed(
+        cli, monkeypatch, ["", "f", "", "q"], "w.yaml", "-b", "mini-bank.yaml", "--flagged"
+    )
+    assert result.code == 0, result.err
+    assert [a.flagged for a in load_answers(path).answers.answers.values()] == [False, True]
+    assert result.err.splitlines()[-1] == "  roadmap assess w.yaml --bank mini-bank.yaml --flagged"
+    # Unflag the second too: nothing flagged is left, so the usual walk is what remains.
+    result = typed(cli, monkeypatch, ["", "f", "q"], "w.yaml", "-b", "mini-bank.yaml", "--flagged")
+    assert not any(a.flagged for a in load_answers(path).answers.answers.values())
+    assert "--flagged" not in result.err.splitlines()[-1]
+
+
 # -- --migrate ----------------------------------------------------------------------------
 
 

@@ -246,12 +246,18 @@ def _resume_command(shown: str, bank_ref: str | None, bank_id: str) -> str:
 def _carry_on(command: str, options: Options, answers: AnswersFile | None) -> str:
     """The command that goes on with what a stopped walk was doing.
 
-    A walk through merge conflicts that leaves some open resumes with ``--conflicts``: the
-    usual walk would ask every unanswered question instead of the conflicts alone.
+    The same categories; and a walk through merge conflicts or flagged answers resumes
+    with ``--conflicts`` or ``--flagged`` while some are left, since the usual walk would
+    ask every unanswered question instead of those alone.  (A review or ``--only`` walk
+    resumes as the usual walk: run again, it would start from its first question.)
     """
-    if options.mode == "conflicts" and answers is not None and answers.conflicts:
-        return f"{command} --conflicts"
-    return command
+    words = [command, *(f"--category {shell_word(c)}" for c in options.categories)]
+    if answers is not None and options.mode == "conflicts" and answers.conflicts:
+        words.append("--conflicts")
+    flags_left = answers is not None and any(a.flagged for a in answers.answers.values())
+    if options.mode == "flagged" and flags_left:
+        words.append("--flagged")
+    return " ".join(words)
 
 
 def _asker(plain: bool, theme: str = "normal") -> Asker:
