@@ -48,7 +48,7 @@ def aggregate_command(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (html needs it)."),
+        typer.Option("--output", "-o", metavar="FILE", help="Write to this file (html needs it)."),
     ] = None,
     jobs: JobsOption = 1,
     bom: BomOption = False,

@@ -23,16 +23,21 @@ def assess_command(
         typer.Option(
             "--bank",
             "-b",
+            metavar="BANK",
             help="Bank id or path (default: the file's bank, or regional-strategic-roadmap).",
         ),
     ] = None,
     category: Annotated[
         list[str] | None,
-        typer.Option("--category", "-c", help="Only this category (repeatable), e.g. PL."),
+        typer.Option(
+            "--category", "-c", metavar="ID", help="Only this category (repeatable), e.g. PL."
+        ),
     ] = None,
     only: Annotated[
         list[str] | None,
-        typer.Option("--only", help="Only this question id (repeatable), e.g. PL1.2."),
+        typer.Option(
+            "--only", metavar="ID", help="Only this question id (repeatable), e.g. PL1.2."
+        ),
     ] = None,
     review: Annotated[bool, flag("--review", "Walk answered questions again.")] = False,
     flagged: Annotated[bool, flag("--flagged", "Walk the answers flagged for review.")] = False,
@@ -52,12 +57,17 @@ def assess_command(
         str | None,
         typer.Option(
             "--guidance",
+            metavar="full|short|off",
             help="full, short (first sentence) or off; remembered in the file. g shows it all.",
         ),
     ] = None,
     theme: Annotated[
         str,
-        typer.Option("--theme", help="normal, or high-contrast (for projectors: no colour)."),
+        typer.Option(
+            "--theme",
+            metavar="normal|high-contrast",
+            help="normal, or high-contrast (for projectors: no colour).",
+        ),
     ] = "normal",
     migrate: Annotated[
         bool,

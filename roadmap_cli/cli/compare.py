@@ -42,6 +42,7 @@ def compare_command(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write md, html or json to this file (- for the screen). Default: the "
             "screen; html goes to NEW.compare.html next to NEW.",
         ),

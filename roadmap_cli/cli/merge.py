@@ -26,7 +26,12 @@ def merge_command(
     ],
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help="The merged answers file to write (must not exist)."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The merged answers file to write (must not exist).",
+        ),
     ],
     force: Annotated[bool, typer.Option("--force", help="Replace --output if it exists.")] = False,
     format_: Annotated[

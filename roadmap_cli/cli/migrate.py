@@ -21,13 +21,16 @@ def migrate_command(
     bank: BankOption = None,
     to: Annotated[
         str | None,
-        typer.Option("--to", help="The bank version to move to (default: the latest)."),
+        typer.Option(
+            "--to", metavar="VERSION", help="The bank version to move to (default: the latest)."
+        ),
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
+            metavar="PATH",
             help="Where to write: a file (one input) or an existing folder. "
             "Default: NAME-VERSION.yaml next to each file.",
         ),

@@ -11,6 +11,7 @@ RulesOption = Annotated[
     typer.Option(
         "--rules",
         "-r",
+        metavar="RULES",
         help="Rule name, rules profile (.yaml), or rule file (.py: it runs as Python "
         "code, so use only files you trust).",
     ),
@@ -20,6 +21,7 @@ BankOption = Annotated[
     typer.Option(
         "--bank",
         "-b",
+        metavar="BANK",
         help="Bank to use: an id or a folder, with @VERSION for a version "
         "(default: the bank and version the answers file names).",
     ),
@@ -38,7 +40,7 @@ def files_argument(help_text: str) -> Any:
 
 def language_option(help_text: str) -> Any:
     """``--language`` / ``-l``: the language to show a bank or report in."""
-    return typer.Option("--language", "-l", help=help_text)
+    return typer.Option("--language", "-l", metavar="LANG", help=help_text)
 
 
 AnswersFiles = Annotated[
@@ -48,7 +50,7 @@ AnswersFiles = Annotated[
     ),
 ]
 JobsOption = Annotated[
-    int, typer.Option("--jobs", "-j", min=1, help="Score in this many processes.")
+    int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Score in this many processes.")
 ]
 BomOption = Annotated[
     bool, typer.Option("--bom", help="CSV: start with a UTF-8 BOM so Excel reads accents.")

@@ -38,6 +38,7 @@ def report_command(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Where to write (default: NAME.report.html|md next to the answers; - for stdout).",
         ),
     ] = None,
@@ -45,7 +46,9 @@ def report_command(
     bank: BankOption = None,
     template_dir: Annotated[
         Path | None,
-        typer.Option("--template-dir", help="Folder of templates that replace built-in parts."),
+        typer.Option(
+            "--template-dir", metavar="DIR", help="Folder of templates that replace built-in parts."
+        ),
     ] = None,
     language: Annotated[
         str | None, language_option("Report language (default: the answers').")
@@ -56,7 +59,8 @@ def report_command(
     theme: Annotated[
         ReportTheme,
         typer.Option(
-            "--theme", help="HTML look: standard, or high-contrast (projectors, bright rooms)."
+            "--theme",
+            help="HTML look: standard, or high-contrast (projectors, bright rooms).",
         ),
     ] = ReportTheme.standard,
     open_after: Annotated[

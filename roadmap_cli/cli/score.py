@@ -45,12 +45,14 @@ def score_command(
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write JSON or CSV to this file.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write JSON or CSV to this file."),
     ] = None,
     explain: Annotated[
         str | None,
         typer.Option(
             "--explain",
+            metavar="ID",
             help="Show how the score of this question, section, "
             "category (or 'overall') was worked out.",
         ),
