@@ -20,7 +20,7 @@ from pathlib import Path
 from roadmap_cli.answers.check import value_problem
 from roadmap_cli.answers.migrate import Migration, migrate_answers
 from roadmap_cli.answers.model import save_answers
-from roadmap_cli.assessment import open_assessment
+from roadmap_cli.assessment import Assessment, open_assessment
 from roadmap_cli.bank.store import BankStore, split_version, version_key
 from roadmap_cli.errors import RoadmapError, display_path, file_error
 from roadmap_cli.files import write_atomic
@@ -54,8 +54,14 @@ def plan_migration(
     answer the new version does not take is archived and asked again, never written.
     """
     store = store or BankStore()
-    assessment = open_assessment(path, bank_ref, store)
-    answers = assessment.answers
+    return plan_opened(open_assessment(path, bank_ref, store), to, store, bank_ref)
+
+
+def plan_opened(
+    assessment: Assessment, to: str | None, store: BankStore, bank_ref: str | None = None
+) -> Planned:
+    """``plan_migration`` for a file already opened (with ``store``)."""
+    path, answers = assessment.path, assessment.answers
     # The bank without a version: each step's version is added to it below.
     ref = split_version(bank_ref)[0] if bank_ref else answers.bank.id
     history = store.history(ref)

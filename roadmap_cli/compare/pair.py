@@ -2,7 +2,7 @@
 
 Both files are opened with ``open_assessment`` (one ``BankStore``).  When they name
 different versions of their bank, the file on the older version is moved to the newer one
-in memory, exactly as ``roadmap migrate`` would move it (``migration.plan_migration``);
+in memory, exactly as ``roadmap migrate`` would move it (``migration.plan_opened``);
 the file itself is never written.  Both are then scored against the newer version.
 """
 
@@ -18,7 +18,7 @@ from roadmap_cli.bank.model import Bank
 from roadmap_cli.bank.store import BankStore, split_version, version_key
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.inputs import shown
-from roadmap_cli.migration import plan_migration
+from roadmap_cli.migration import plan_opened
 from roadmap_cli.scoring.model import Scorecard
 from roadmap_cli.scoring.registry import Selected, select_rule
 
@@ -82,7 +82,7 @@ def open_pair(
         side, behind, ahead = ("new", new, old) if newer_is_old else ("old", old, new)
         ref = split_version(bank_ref)[0] if bank_ref else behind.answers.bank.id
         steps = _steps(store, ref, behind, ahead)
-        plan = plan_migration(behind.path, ahead.bank.version, store, bank_ref)
+        plan = plan_opened(behind, ahead.bank.version, store, bank_ref)
         migration = plan.migration
         moved = Moved(
             side=side,
