@@ -4,22 +4,13 @@ for the JSON of score, compare and aggregate (written by hand: ``scoring/scores_
 
 from __future__ import annotations
 
-import enum
 import json
-from typing import Any
+from typing import Any, Literal
 
 from roadmap_cli import __version__
 
-
-class SchemaKind(str, enum.Enum):
-    """The file kinds with a JSON Schema."""
-
-    bank = "bank"
-    answers = "answers"
-    migrations = "migrations"
-    scores = "scores"
-    compare = "compare"
-    aggregate = "aggregate"
+# The file kinds with a JSON Schema.
+SchemaKind = Literal["bank", "answers", "migrations", "scores", "compare", "aggregate"]
 
 
 # The JSON the commands write: described by hand, not generated from models.
@@ -27,7 +18,7 @@ _OUTPUTS = ("scores", "compare", "aggregate")
 
 
 def schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema for ``kind`` (a ``SchemaKind`` value)."""
+    """The JSON Schema for ``kind`` (one of ``SchemaKind``)."""
     if kind == "bank":
         from roadmap_cli.bank.model import Bank
 

@@ -10,7 +10,14 @@ from typing import Annotated
 import typer
 
 from roadmap_cli.cli.console import err, say_failures
-from roadmap_cli.cli.options import AnswersFiles, BankOption, BomOption, JobsOption, RulesOption
+from roadmap_cli.cli.options import (
+    AnswersFiles,
+    BankOption,
+    BomOption,
+    JobsOption,
+    RulesOption,
+    output_option,
+)
 
 
 class Format(str, enum.Enum):
@@ -48,7 +55,7 @@ def aggregate_command(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to this file (html needs it)."),
+        output_option("Write to this file (html needs it)."),
     ] = None,
     jobs: JobsOption = 1,
     bom: BomOption = False,

@@ -122,4 +122,4 @@ def schema_command(
     roadmap score, compare or aggregate (the same as 'roadmap schema KIND')."""
     from roadmap_cli.schemas import schema_text
 
-    typer.echo(schema_text(kind.value))
+    typer.echo(schema_text(kind))

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from roadmap_cli.cli.console import err
-from roadmap_cli.cli.options import BankOption, RulesOption
+from roadmap_cli.cli.options import BankOption, RulesOption, output_option
 
 
 class CompareFormat(str, enum.Enum):
@@ -39,12 +39,9 @@ def compare_command(
     ] = CompareFormat.table,
     output: Annotated[
         str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write md, html or json to this file (- for the screen). Default: the "
-            "screen; html goes to NEW.compare.html next to NEW.",
+        output_option(
+            "Write md, html or json to this file (- for the screen). Default: the "
+            "screen; html goes to NEW.compare.html next to NEW."
         ),
     ] = None,
 ) -> None:

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from roadmap_cli.cli.console import err
+from roadmap_cli.cli.options import output_option
 from roadmap_cli.terminal import shell_word, visible
 
 
@@ -26,12 +27,7 @@ def merge_command(
     ],
     output: Annotated[
         Path,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="The merged answers file to write (must not exist).",
-        ),
+        output_option("The merged answers file to write (must not exist)."),
     ],
     force: Annotated[bool, typer.Option("--force", help="Replace --output if it exists.")] = False,
     format_: Annotated[

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from roadmap_cli.cli.console import err
-from roadmap_cli.cli.options import AnswersFiles, BankOption
+from roadmap_cli.cli.options import AnswersFiles, BankOption, output_option
 from roadmap_cli.terminal import shell_word, visible
 
 if TYPE_CHECKING:
@@ -27,12 +27,10 @@ def migrate_command(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="PATH",
-            help="Where to write: a file (one input) or an existing folder. "
+        output_option(
+            "Where to write: a file (one input) or an existing folder. "
             "Default: NAME-VERSION.yaml next to each file.",
+            "PATH",
         ),
     ] = None,
     in_place: Annotated[

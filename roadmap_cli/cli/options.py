@@ -38,6 +38,11 @@ def files_argument(help_text: str) -> Any:
     return typer.Argument(metavar="FILE|DIR|GLOB", help=help_text)
 
 
+def output_option(help_text: str, metavar: str = "FILE") -> Any:
+    """``--output`` / ``-o``: where a command writes."""
+    return typer.Option("--output", "-o", metavar=metavar, help=help_text)
+
+
 def language_option(help_text: str) -> Any:
     """``--language`` / ``-l``: the language to show a bank or report in."""
     return typer.Option("--language", "-l", metavar="LANG", help=help_text)

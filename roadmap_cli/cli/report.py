@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from roadmap_cli.cli.console import err
-from roadmap_cli.cli.options import BankOption, RulesOption, flag, language_option
+from roadmap_cli.cli.options import BankOption, RulesOption, flag, language_option, output_option
 from roadmap_cli.terminal import visible
 
 
@@ -35,11 +35,8 @@ def report_command(
     ] = ReportFormat.html,
     output: Annotated[
         str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Where to write (default: NAME.report.html|md next to the answers; - for stdout).",
+        output_option(
+            "Where to write (default: NAME.report.html|md next to the answers; - for stdout)."
         ),
     ] = None,
     rules: RulesOption = None,

@@ -27,4 +27,4 @@ def schema_command(
     roadmap score, compare or aggregate."""
     from roadmap_cli.schemas import schema_text
 
-    typer.echo(schema_text(kind.value))
+    typer.echo(schema_text(kind))

@@ -17,6 +17,7 @@ from roadmap_cli.cli.options import (
     JobsOption,
     RulesOption,
     flag,
+    output_option,
 )
 from roadmap_cli.files import atomic_writer
 
@@ -46,7 +47,7 @@ def score_command(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write JSON or CSV to this file."),
+        output_option("Write JSON or CSV to this file."),
     ] = None,
     explain: Annotated[
         str | None,
