@@ -118,3 +118,14 @@ def test_a_console_that_cannot_show_a_letter_gets_a_question_mark(
 def test_version_prints_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["--version"]) == 0
     assert capsys.readouterr().out == f"roadmap-cli {__version__}\n"
+
+
+def test_a_value_outside_the_choices_is_named_without_the_validators_prefix(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run(["score", "examples", "--format", "xml"]) == 2
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert (
+        last
+        == "Error: Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'csv'."
+    )

@@ -51,6 +51,10 @@ def run(argv: list[str]) -> int:
         return EXIT_CANCELLED
     except typer.TyperException as error:
         # Usage mistakes (unknown option, missing argument): click-style message and usage.
+        message = getattr(error, "message", None)
+        if isinstance(message, str):
+            # Typer passes its validator's wording on; "Value error, " tells a person nothing.
+            error.message = message.removeprefix("Value error, ")
         show = getattr(error, "show", None)
         if callable(show):
             show()
