@@ -266,3 +266,24 @@ def test_old_on_the_newer_version_moves_new_and_says_so(cli: Cli) -> None:
     assert data["migration"]["side"] == "new"
     assert (data["migration"]["from"], data["migration"]["to"]) == ("1.0.0", "1.1.0")
     assert data["new"]["bank"]["version"] == "1.0.0"
+
+
+def test_a_changed_country_profile_is_said_since_it_changes_which_questions_apply(
+    cli: Cli, tmp_path: Path
+) -> None:
+    kestria = ROOT / "examples" / "kestria-full.yaml"
+    text = kestria.read_text(encoding="utf-8")
+    assert "  CP1:\n    value: not-member\n" in text
+    new = tmp_path / "kestria-member.yaml"
+    new.write_text(text.replace("  CP1:\n    value: not-member\n", "  CP1:\n    value: member\n"))
+    result = cli("compare", kestria, new, "-f", "json")
+    assert result.code == 0, result.err
+    warning = (
+        "the country profile differs, so different questions apply: CP1 (Is the country a "
+        "Member State of the Association of Southeast Asian Nations (ASEAN)?) No → Yes, an ASEAN "
+        "Member State"
+    )
+    assert json.loads(result.out)["warnings"] == [warning]
+    assert result.err.splitlines() == [f"warning: {warning}"]
+    same = cli("compare", kestria, kestria, "-f", "json")
+    assert json.loads(same.out)["warnings"] == []

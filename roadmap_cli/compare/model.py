@@ -20,8 +20,9 @@ from typing import Any
 
 from roadmap_cli import __version__
 from roadmap_cli.answers.check import open_conflicts
+from roadmap_cli.answers.model import AnswersFile
 from roadmap_cli.compare.pair import Moved, Pair, Scored, open_pair
-from roadmap_cli.report.answer_text import answer_text
+from roadmap_cli.report.answer_text import answer_text, value_words
 from roadmap_cli.scoring.export import rules_data
 from roadmap_cli.scoring.numbers import rounded
 from roadmap_cli.scoring.output import to_data
@@ -189,7 +190,7 @@ def build_comparison(pair: Pair) -> Comparison:
         old=_side(pair.old, old),
         new=_side(pair.new, new),
         moved=pair.moved,
-        warnings=_warnings(pair),
+        warnings=_warnings(pair, texts),
         overall=_node(old["overall"], new["overall"]),
         categories=_nodes(old["categories"], new["categories"]),
         sections=_nodes(old["sections"], new["sections"]),
@@ -353,7 +354,7 @@ def _same(old: Any, new: Any) -> bool:
     return bool(old == new)
 
 
-def _warnings(pair: Pair) -> tuple[str, ...]:
+def _warnings(pair: Pair, texts: _Texts) -> tuple[str, ...]:
     """What the reader must know before trusting the comparison."""
     found = []
     old, new = pair.old.answers.assessment, pair.new.answers.assessment
@@ -367,12 +368,38 @@ def _warnings(pair: Pair) -> tuple[str, ...]:
             f"OLD ({pair.old.file}) was updated after NEW ({pair.new.file}); compare takes "
             "the files in the order given, so every change reads from OLD to NEW"
         )
+    profile = _profile_changes(pair, texts)
+    if profile:
+        found.append(f"the country profile differs, so different questions apply: {profile}")
     # What score and report would say of each file: the rule's remarks and open merge
     # conflicts (those questions count as unanswered, so their "changes" are not real).
     for side in (pair.old, pair.new):
         conflicts = open_conflicts(side.answers, side.file, pair.bank)
         found += [*side.card.notes, *([f"{side.file}: {conflicts}"] if conflicts else [])]
     return tuple(dict.fromkeys(found))
+
+
+def _profile_changes(pair: Pair, texts: _Texts) -> str:
+    """The country-profile answers that differ, in words ("" when none do).
+
+    Profile questions are never scored, so no other list shows them; yet they decide
+    which questions apply, and so what each side's scores are made of.
+    """
+
+    def words(answers: AnswersFile, qid: str) -> str:
+        given = answers.answers.get(qid)
+        if given is None:
+            return "not answered"
+        return value_words(pair.bank, qid, given.value, texts.text)
+
+    changes = []
+    for question in pair.bank.profile:
+        qid = question.id
+        was, now = pair.old.answers.answers.get(qid), pair.new.answers.answers.get(qid)
+        if (was is None) != (now is None) or (was and now and not _same(was.value, now.value)):
+            old, new = words(pair.old.answers, qid), words(pair.new.answers, qid)
+            changes.append(f"{qid} ({texts.question(qid)}) {old} → {new}")
+    return "; ".join(changes)
 
 
 def _later(first: datetime | None, second: datetime | None) -> bool:
