@@ -26,7 +26,6 @@ settings (``--guidance``) are one person's preference and are not carried over;
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -48,7 +47,7 @@ from roadmap_cli.bank.model import Bank
 from roadmap_cli.bank.store import BankStore
 from roadmap_cli.errors import RoadmapError, UsageError, display_path
 from roadmap_cli.report.answer_text import value_words
-from roadmap_cli.text import localize
+from roadmap_cli.text import country_key, localize
 
 _JOIN = "; "
 
@@ -155,11 +154,6 @@ def write_merged(merged: Merged, output: Path, *, force: bool = False) -> None:
             "Choose another --output, or add --force to replace it.",
         )
     save_answers(output, merged.answers, merged.bank)
-
-
-def country_key(country: str) -> str:
-    """A country name compared as a person would: case, composed forms and spacing ignored."""
-    return " ".join(unicodedata.normalize("NFKC", country).casefold().split())
 
 
 def _check_same(opened: list[Opened]) -> None:

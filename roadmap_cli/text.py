@@ -6,6 +6,7 @@ means a translation never needs a format change.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, Any
 
 from pydantic import PlainValidator, WithJsonSchema
@@ -58,3 +59,9 @@ def localize(text: str | dict[str, str] | None, language: str, fallback: str = "
     if not isinstance(text, str):
         text = text.get(language) or text.get(fallback) or next(iter(text.values()), "")
     return visible(text)
+
+
+def country_key(country: str) -> str:
+    """A country name compared as a person would: case, composed forms and spacing ignored
+    (merge refuses, compare warns about and aggregate groups by different keys)."""
+    return " ".join(unicodedata.normalize("NFKC", country).casefold().split())

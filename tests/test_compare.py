@@ -287,3 +287,17 @@ def test_a_changed_country_profile_is_said_since_it_changes_which_questions_appl
     assert result.err.splitlines() == [f"warning: {warning}"]
     same = cli("compare", kestria, kestria, "-f", "json")
     assert json.loads(same.out)["warnings"] == []
+
+
+def test_a_country_spelt_in_another_unicode_form_is_the_same_country(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # Full-width letters (as some input methods type them) are the same name after NFKC,
+    # as merge and aggregate already held.
+    text = (ROOT / NORTHMARCH).read_text(encoding="utf-8")
+    assert "country: Northmarch\n" in text
+    wide = tmp_path / "wide.yaml"
+    wide.write_text(text.replace("country: Northmarch\n", "country: Ｎorthmarch\n"), "utf-8")
+    result = cli("compare", NORTHMARCH, wide, "-f", "json")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["warnings"] == []

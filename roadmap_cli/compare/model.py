@@ -26,7 +26,7 @@ from roadmap_cli.report.answer_text import answer_text, value_words
 from roadmap_cli.scoring.export import rules_data
 from roadmap_cli.scoring.numbers import rounded
 from roadmap_cli.scoring.output import to_data
-from roadmap_cli.text import localize
+from roadmap_cli.text import country_key, localize
 
 COMPARE_FORMAT = "roadmap-compare/1"
 # A question counts as answered when it has an answer that counts (don't know and not
@@ -99,7 +99,7 @@ class Comparison:
     @property
     def same_country(self) -> bool:
         """Whether both files assess the same country (letter case and spaces aside)."""
-        return _key(self.old["country"]) == _key(self.new["country"])
+        return country_key(self.old["country"]) == country_key(self.new["country"])
 
     @property
     def migration_sentence(self) -> str:
@@ -358,7 +358,7 @@ def _warnings(pair: Pair, texts: _Texts) -> tuple[str, ...]:
     """What the reader must know before trusting the comparison."""
     found = []
     old, new = pair.old.answers.assessment, pair.new.answers.assessment
-    if _key(old.country) != _key(new.country):
+    if country_key(old.country) != country_key(new.country):
         found.append(
             f"{pair.old.file} assesses {old.country} and {pair.new.file} assesses "
             f"{new.country}: these are different countries"
@@ -409,10 +409,6 @@ def _later(first: datetime | None, second: datetime | None) -> bool:
         return first > second
     except TypeError:  # one with a time zone, one without: no order to warn about
         return False
-
-
-def _key(country: str) -> str:
-    return " ".join(country.casefold().split())
 
 
 def _count(number: int, noun: str) -> str:

@@ -12,7 +12,6 @@ file is asked for).
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from roadmap_cli.regional.digest import digest
 from roadmap_cli.scoring.batch import How, run
 from roadmap_cli.scoring.export import rules_data
 from roadmap_cli.scoring.registry import Selected, select_rule
+from roadmap_cli.text import country_key
 
 FORMAT = "roadmap-aggregate/1"
 SELECTION = (
@@ -49,11 +49,6 @@ class Regional:
     failed: list[str]
     total: int
     jobs: int
-
-
-def country_key(name: str) -> str:
-    """The name countries are grouped by: NFKC, case-folded, spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def _later(a: dict[str, Any], b: dict[str, Any]) -> bool:
