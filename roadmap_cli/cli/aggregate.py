@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.cli.console import err, say_failures
+from roadmap_cli.cli.console import err, say_failures, say_processes
 from roadmap_cli.cli.options import (
     AnswersFiles,
     BankOption,
@@ -85,8 +85,7 @@ def aggregate_command(
         raise UsageError(f"--output {output} is a folder: give a file name, e.g. region.html")
     with batch_gc():
         regional = aggregate(inputs, rules, bank, jobs, everything)
-    if regional.jobs < jobs:
-        err().print(f"roadmap: using {regional.jobs} processes, one per CPU (not {jobs})")
+    say_processes(regional.jobs, jobs)
     data = regional.data
     if data["countries"]:
         if fmt is Format.table:

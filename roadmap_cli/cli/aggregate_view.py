@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from roadmap_cli.cli.console import out
-from roadmap_cli.regional.outputs import TOP, assessed_on, cells, rules_label
+from roadmap_cli.regional.outputs import TOP, cells
+from roadmap_cli.regional.view import version_label
+from roadmap_cli.scoring.export import assessed_on, band_words, rules_label
 from roadmap_cli.terminal import markup_safe, visible
 
 
@@ -27,7 +29,7 @@ def print_regional(data: dict[str, Any]) -> None:
 
     console = out()
     categories = data["categories"]
-    rules = _safe(rules_label(data))
+    rules = _safe(rules_label(data["rules"]))
     table = Table(
         title=f"Regional view — rules {rules} — {len(data['countries'])} countries",
         title_justify="left",
@@ -84,7 +86,7 @@ def _used(data: dict[str, Any]) -> None:
         table.add_row(
             _safe(row["country"]),
             _safe(row["file"]),
-            _safe(f"{row['bank']['id']} {row['bank']['version']}"),
+            _safe(version_label(row)),
             assessed_on(row) or "—",
             f"{done['answered']} of {done['visible']}" + (" *" if row["provisional"] else ""),
         )
@@ -92,7 +94,7 @@ def _used(data: dict[str, Any]) -> None:
 
 
 def _band_words(cell: dict[str, Any]) -> str:
-    return visible(cell["band"] or "not rated") + (" (capped)" if cell["capped"] else "")
+    return visible(band_words(cell, "not rated"))
 
 
 def _bands(data: dict[str, Any]) -> None:
@@ -158,7 +160,7 @@ def _trend(data: dict[str, Any]) -> None:
     for trend in data["trend"]:
         for index, item in enumerate(trend["assessments"]):
             when = assessed_on(item) or "undated"
-            label = f"{item['bank']['id']} {item['bank']['version']}"
+            label = version_label(item)
             name = f"[bold]{_safe(trend['country'])}[/bold]\n" if index == 0 else ""
             table.add_row(
                 f"{name}{when} [muted]{_safe(label)}[/muted]",

@@ -33,6 +33,12 @@ def err() -> Console:
     return Console(theme=Theme(STYLES), highlight=False, stderr=True, soft_wrap=True)
 
 
+def say_processes(used: int, asked: int) -> None:
+    """Say that fewer processes than asked for are used (one per CPU), if so."""
+    if used < asked:
+        err().print(f"roadmap: using {used} processes, one per CPU (not {asked})")
+
+
 def say_failures(failed: list[str], total: int, conclusion: str = "") -> None:
     """Name each file a batch could not read or score, then how many of ``total`` (or
     ``conclusion`` instead), and exit 1; nothing when none failed and there is no

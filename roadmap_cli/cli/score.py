@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from roadmap_cli.cli.console import err, say_failures
+from roadmap_cli.cli.console import err, say_failures, say_processes
 from roadmap_cli.cli.options import (
     AnswersFiles,
     BankOption,
@@ -92,8 +92,7 @@ def score_command(
         raise UsageError(f"--output {output} is a folder: give a file name, e.g. scores.json")
     with batch_gc():
         batch = run(inputs, render, How(selected, bank, jobs))
-        if batch.jobs < jobs:
-            err().print(f"roadmap: using {batch.jobs} processes, one per CPU (not {jobs})")
+        say_processes(batch.jobs, jobs)
         notes: dict[str, None] = {}  # the rule's warnings, each said once
         results = _progress(batch.results, batch.total, notes)
         if explain is not None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.cli.console import out
 from roadmap_cli.cli.short_names import shorten
+from roadmap_cli.scoring.export import band_words
 from roadmap_cli.scoring.numbers import fixed, percent, short
 from roadmap_cli.terminal import markup_safe
 
@@ -79,16 +80,14 @@ def _many(
         overall = card["overall"]
         table.add_row(
             Text.from_markup(f"[bold]{name}[/bold]\n[muted]{card['country']}[/muted]"),
-            Text.from_markup(f"{percent(overall['score'])}\n[accent]{_band(overall)}[/accent]"),
+            Text.from_markup(
+                f"{percent(overall['score'])}\n[accent]{band_words(overall)}[/accent]"
+            ),
             *[percent(scores[c]["score"]) if c in scores else "" for c in ids],
             str(len(card["red_flags"])),
             str(len(card["minimum_standards_unmet"])),
         )
     return table
-
-
-def _band(node: dict[str, Any]) -> str:
-    return (node["band"] or "—") + (" (capped)" if node["capped"] else "")
 
 
 def _one(card: dict[str, Any], rules: str) -> None:
@@ -109,7 +108,7 @@ def _one(card: dict[str, Any], rules: str) -> None:
             "" if node is overall else node["id"],
             "Overall" if node is overall else node["title"],
             percent(node["score"]),
-            _band(node),
+            band_words(node),
             f"{counts['answered']}/{counts['answered'] + counts['unanswered']}",
             end_section=node is card["categories"][-1],
         )

@@ -31,7 +31,7 @@ from roadmap_cli.text import country_key, localize
 COMPARE_FORMAT = "roadmap-compare/1"
 # A question counts as answered when it has an answer that counts (don't know and not
 # applicable included); unanswered and hidden follow-ups do not.
-_NOT_ANSWERED = ("unanswered", "hidden")
+NOT_ANSWERED = ("unanswered", "hidden")
 
 Data = dict[str, Any]
 
@@ -332,7 +332,7 @@ def _answers(
         was, has = texts.old.get(qid), texts.new[qid]
         if was is None:
             continue
-        had, having = was["status"] not in _NOT_ANSWERED, has["status"] not in _NOT_ANSWERED
+        had, having = was["status"] not in NOT_ANSWERED, has["status"] not in NOT_ANSWERED
         if had == having and (not had or _same(was["value"], has["value"])):
             continue  # answered alike on both sides, or on neither
         item = Change(

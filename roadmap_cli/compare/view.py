@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from roadmap_cli import __version__
-from roadmap_cli.compare.model import Change, Comparison
+from roadmap_cli.compare.model import NOT_ANSWERED, Change, Comparison
 from roadmap_cli.report.charts import pct
 from roadmap_cli.report.view import Group
+from roadmap_cli.scoring.export import assessed_on, band_words, rules_label
 from roadmap_cli.scoring.numbers import decimal
 
 
@@ -45,8 +46,6 @@ class ScoreRow:
     old: str
     new: str
     change: str  # "+16.5 pp", "-3.0 pp", "0 pp" or "—"
-    old_band: str
-    new_band: str
     band_change: str  # "Developing → Established", or the band when it did not move
 
 
@@ -139,11 +138,10 @@ def build_view(comparison: Comparison) -> CompareView:
     if not comparison.same_country:
         heading = f"{comparison.old['country']} → {comparison.new['country']}"
     when = f"{old.as_of or 'OLD'} → {new.as_of or 'NEW'}"
-    rules = comparison.rules
     return CompareView(
         title=f"What changed: {heading}, {when}",
         heading=heading,
-        rules=str(rules.get("profile") or rules["name"]),
+        rules=rules_label(comparison.rules),
         bank=f"{comparison.bank['id']} {comparison.bank['version']}",
         tool_version=__version__,
         language=comparison.language,
@@ -169,13 +167,12 @@ def build_view(comparison: Comparison) -> CompareView:
 
 def _side(label: str, side: Mapping[str, Any]) -> SideView:
     done = side["completeness"]
-    updated = side["assessment"].get("updated") or side["assessment"].get("started") or ""
     return SideView(
         label=label,
         file=side["file"],
         country=side["country"],
         organisation=side["assessment"].get("organisation") or "",
-        as_of=updated[:10],
+        as_of=assessed_on(side["assessment"]),
         bank_version=side["bank"]["version"],
         answered=done["answered"],
         visible=done["visible"],
@@ -184,24 +181,15 @@ def _side(label: str, side: Mapping[str, Any]) -> SideView:
     )
 
 
-def _band(side: Mapping[str, Any] | None) -> str:
-    if side is None:
-        return "—"
-    band = side["band"] or "—"
-    return band + (" (capped)" if side["capped"] else "")
-
-
 def _row(change: Change, title: str = "") -> ScoreRow:
     old, new = change.old or {}, change.new or {}
-    old_band, new_band = _band(change.old), _band(change.new)
+    old_band, new_band = (band_words(side) if side else "—" for side in (change.old, change.new))
     return ScoreRow(
         id=change.id,
         title=title or change.title,
         old=pct(old.get("score")),
         new=pct(new.get("score")),
         change=points(change.change),
-        old_band=old_band,
-        new_band=new_band,
         band_change=new_band if old_band == new_band else f"{old_band} → {new_band}",
     )
 
@@ -240,7 +228,7 @@ def _fact(facts: Mapping[str, Any], fact: str) -> str:
         return "—"
     if fact == "answer":
         return str(facts["answer"])
-    if facts["status"] in ("unanswered", "hidden"):
+    if facts["status"] in NOT_ANSWERED:
         return "not answered"  # a blank is not a failure: never show it as a score
     return pct(facts["score"])
 

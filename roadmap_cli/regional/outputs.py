@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from roadmap_cli.report.charts import Bar, sparkline
-from roadmap_cli.scoring.export import cell_text, pretty_json
+from roadmap_cli.scoring.export import assessed_on, cell_text, pretty_json, rules_label
 from roadmap_cli.scoring.numbers import fixed
 from roadmap_cli.terminal import visible
 
@@ -34,16 +34,6 @@ def to_json(data: dict[str, Any]) -> str:
     return pretty_json(data)
 
 
-def rules_label(data: dict[str, Any]) -> str:
-    """The rules as the person chose them: the profile's name, else the rule's."""
-    return str(data["rules"]["profile"] or data["rules"]["name"])
-
-
-def assessed_on(item: dict[str, Any]) -> str:
-    """When an assessment was last updated, else started (YYYY-MM-DD); "" if neither."""
-    return str(item["updated"] or item["started"] or "")[:10]
-
-
 def cells(item: dict[str, Any], categories: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
     """An assessment's cells in column order: each category's (None where it has none),
     then the overall."""
@@ -58,7 +48,7 @@ def to_csv(data: dict[str, Any], line_end: str = "\r\n", bom: bool = False) -> s
         buffer.write("\ufeff")
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator=line_end)
     writer.writeheader()
-    rules = rules_label(data)
+    rules = rules_label(data["rules"])
     titles = {c["id"]: c["title"] for c in data["categories"]}
     for country, assessment, latest in assessments(data):
         first = {
@@ -137,7 +127,7 @@ def page_variables(data: dict[str, Any]) -> dict[str, Any]:
         "rows": rows,
         "trends": trends,
         "top": TOP,
-        "rules_label": rules_label(data),
+        "rules_label": rules_label(data["rules"]),
     }
 
 

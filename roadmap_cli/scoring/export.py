@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any, TextIO
 
@@ -91,6 +91,23 @@ def rules_data(selected: Selected) -> dict[str, Any]:
         "source": selected.source,
         "options": dict(selected.options),
     }
+
+
+def rules_label(rules: Mapping[str, Any]) -> str:
+    """The rules of ``rules_data`` as the person chose them: the profile's name, else the
+    rule's."""
+    return str(rules["profile"] or rules["name"])
+
+
+def assessed_on(assessment: Mapping[str, Any]) -> str:
+    """When an assessment (as the JSON gives it) was last updated, else started, as
+    YYYY-MM-DD; "" if neither is known."""
+    return str(assessment.get("updated") or assessment.get("started") or "")[:10]
+
+
+def band_words(node: Mapping[str, Any], unrated: str = "—") -> str:
+    """A score's band as the tables show it, "(capped)" when a rule held it down."""
+    return str(node["band"] or unrated) + (" (capped)" if node["capped"] else "")
 
 
 def json_fragment(result: FileResult, rules: str | None = None) -> str:
