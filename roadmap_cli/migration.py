@@ -81,11 +81,13 @@ def plan_opened(
     if answers.conflicts and end != answers.bank.version:
         # A conflict's versions are answers to a question of this version; the map may
         # rename, merge or retire it, and choosing for the officer is not ours to do.
+        # Said for migrate and for compare alike: neither may move the file past them.
+        count = len(answers.conflicts)
         raise RoadmapError(
-            f"{shown}: {len(answers.conflicts)} question(s) answered differently by merged "
-            f"files are still open ({', '.join(answers.conflicts)}); nothing was migrated",
-            "Choose the answers first, then migrate: "
-            f"roadmap assess {shell_word(shown)} --conflicts",
+            f"{shown}: {count} question{'s' * (count != 1)} answered differently by merged "
+            f"files {'is' if count == 1 else 'are'} still open ({', '.join(answers.conflicts)}), "
+            f"so the file cannot be moved to bank version {end}",
+            f"Choose the answers first: roadmap assess {shell_word(shown)} --conflicts",
         )
     steps = history.steps(answers.bank.version, end)
 

@@ -271,15 +271,16 @@ def test_open_conflicts_stop_migrate_and_compare_across_versions(cli: Cli, tmp_p
     result = cli("migrate", merged, "--output", tmp_path / "moved.yaml")
     assert result.code == 1
     assert (
-        f"{merged}: 1 question(s) answered differently by merged files are still open "
-        "(PO2.2); nothing was migrated"
+        f"{merged}: 1 question answered differently by merged files is still open "
+        "(PO2.2), so the file cannot be moved to bank version 1.1.0"
     ) in result.err
     assert f"roadmap assess {merged} --conflicts" in result.err
     assert merged.read_bytes() == before
     assert not (tmp_path / "moved.yaml").exists()
     compared = cli("compare", merged, ROOT / "examples" / "veloria-workshop.yaml")
     assert compared.code == 1
-    assert "still open (PO2.2)" in compared.err
+    assert "still open (PO2.2), so the file cannot be moved" in compared.err
+    assert "migrate" not in compared.err  # compare was asked for, not a migration
 
 
 def test_merging_a_merged_file_again_with_one_of_its_inputs_lists_each_version_once(

@@ -8,6 +8,7 @@ others.
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 from tests.conftest import CORPUS, Cli
@@ -94,4 +95,5 @@ def test_a_bank_named_with_its_version_migrates_and_the_next_command_is_quoted(
     assert result.code == 0, result.err
     target = tmp_path / "my country-2.0.0.yaml"
     assert target.is_file()
-    assert f"Answer them with: roadmap assess '{target}' --only" in result.err
+    quoted = "'" + str(target) + "'" if sys.platform != "win32" else f'"{target}"'
+    assert f"Answer them with: roadmap assess {quoted} --only" in result.err

@@ -377,3 +377,16 @@ def test_a_profile_for_a_plugin_without_an_options_model_checks_the_option_names
     )
     profile.write_text(profile.read_text("utf-8").replace("bonuss", "bonus"), encoding="utf-8")
     assert select_rule(str(profile)).options == {"bonus": 1}
+
+
+def test_a_rule_built_on_a_built_in_keeps_the_option_help_it_writes() -> None:
+    from roadmap_cli.scoring.options import WeightedOptions
+    from roadmap_cli.scoring.rules.weighted import WeightedRule
+
+    class Worded(WeightedRule):
+        name = "worded"
+        options_model = WeightedOptions
+        option_help = {"target": "The score a ministry aims for."}
+
+    assert Worded.option_help == {"target": "The score a ministry aims for."}
+    assert WeightedRule.option_help["target"] != Worded.option_help["target"]

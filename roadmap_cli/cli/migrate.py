@@ -94,9 +94,10 @@ def migrate_command(
                     line = f"Answer them with: roadmap assess {target} {asks}"
                     err().print(visible(line), markup=False)
     if failed:
+        others = "; the others were" if failed < len(jobs) else ""
         raise RoadmapError(
             f"{failed} of {len(jobs)} migrated file{'s' * (len(jobs) != 1)} could not be "
-            "written; the others were",
+            f"written{others}",
             "Fix what each line above names, then run the same command again.",
         )
     if dry_run:

@@ -172,7 +172,7 @@ class Interview:
             self.asker.notice(
                 f"{shown} was answered with version {made_with} of the bank "
                 f"{self.bank.id}; the installed version is {installed}. Questions or options "
-                f"may have changed: check the file with: roadmap validate {shown} "
+                f"may have changed: check the file with: roadmap validate {shell_word(shown)} "
                 f"(then walk your answers again with: roadmap assess {shell_word(shown)} --review)."
             )
 

@@ -57,13 +57,14 @@ class ModelRule(Generic[OptionsT]):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        # Defaults and help follow from the model, once per class; a subclass that only
-        # sets other defaults (``options = {...}``) keeps them.
+        # Defaults and help follow from the model, once per class; a subclass that sets
+        # its own (``options = {...}``, ``option_help = {...}``) keeps them.
         model = cls.__dict__.get("options_model")
         if model is not None:
             if "options" not in cls.__dict__:
                 cls.options = option_defaults(model)
-            cls.option_help = option_help(model)
+            if "option_help" not in cls.__dict__:
+                cls.option_help = option_help(model)
 
     def score(self, bank: Bank, answers: AnswersFile, options: Mapping[str, Any]) -> Scorecard:
         """Score ``answers`` against ``bank``."""
