@@ -128,8 +128,10 @@ def write_migration(
         # The .bak ending keeps the old file out of `roadmap score FOLDER`.
         backup = plan.path.with_name(f"{plan.path.name}.{plan.start}.bak")
         try:
-            # The file as it is now: a batch may reach it long after it was planned.
-            original = plan.path.read_text(encoding="utf-8")
+            # The file as it is now (a batch may reach it long after it was planned), with
+            # its own line ends: the writer writes what it is given.
+            with plan.path.open(encoding="utf-8", newline="") as stream:
+                original = stream.read()
         except (OSError, UnicodeDecodeError) as error:
             reason = error if isinstance(error, OSError) else OSError(0, "not UTF-8 text")
             raise file_error(

@@ -170,6 +170,16 @@ def test_dry_run_writes_nothing_and_a_second_run_changes_nothing(cli: Cli, tmp_p
     assert _digest(tmp_path) == once
 
 
+def test_in_place_keeps_the_old_file_byte_for_byte_with_windows_line_ends(
+    cli: Cli, tmp_path: Path
+) -> None:
+    source = tmp_path / "crlf.yaml"
+    original = (BANK / "answers" / "full-1.0.0.yaml").read_bytes().replace(b"\n", b"\r\n")
+    source.write_bytes(original)
+    assert cli("migrate", source, "--bank", BANK, "--in-place").code == 0
+    assert (tmp_path / "crlf.yaml.1.0.0.bak").read_bytes() == original
+
+
 def test_asking_for_a_missing_or_earlier_version_writes_nothing(cli: Cli, tmp_path: Path) -> None:
     source = _copy(tmp_path, "full-1.0.0.yaml")
     result = cli("migrate", source, "--bank", BANK, "--to", "3.0.0")
