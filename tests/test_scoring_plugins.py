@@ -380,13 +380,15 @@ def test_a_profile_for_a_plugin_without_an_options_model_checks_the_option_names
 
 
 def test_a_rule_built_on_a_built_in_keeps_the_option_help_it_writes() -> None:
+    from types import MappingProxyType
+
     from roadmap_cli.scoring.options import WeightedOptions
     from roadmap_cli.scoring.rules.weighted import WeightedRule
 
     class Worded(WeightedRule):
         name = "worded"
         options_model = WeightedOptions
-        option_help = {"target": "The score a ministry aims for."}
+        option_help = MappingProxyType({"target": "The score a ministry aims for."})
 
     assert Worded.option_help == {"target": "The score a ministry aims for."}
     assert WeightedRule.option_help["target"] != Worded.option_help["target"]
