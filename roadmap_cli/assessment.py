@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from roadmap_cli.answers.check import check_answers
+from roadmap_cli.answers.check import check_answers, open_conflicts
 from roadmap_cli.answers.model import AnswersFile, LoadedAnswers, load_answers
 from roadmap_cli.bank.model import Bank
 from roadmap_cli.bank.store import BankStore, split_version
@@ -35,6 +35,13 @@ class Assessment:
     def answers(self) -> AnswersFile:
         """The answers as read from the file."""
         return self.loaded.answers
+
+    @property
+    def open_conflicts(self) -> Problem | None:
+        """The warning, among ``warnings``, that merge conflicts are still open (None if
+        none are): score and report say it too, at the line ``validate`` gives."""
+        text = open_conflicts(self.answers, display_path(self.path), self.bank)
+        return next((p for p in self.warnings if p.message == text), None) if text else None
 
 
 def open_assessment(

@@ -169,11 +169,14 @@ def test_a_conflict_is_never_resolved_without_the_officer(
     scored = cli("score", "merged.yaml", "--format", "json")
     assert scored.code == 0
     assert any(command in w for w in json.loads(scored.out)["files"][0]["warnings"])
+    # score and report say it as validate does, at the line that holds the conflicts.
+    said = next(line for line in checked.err.splitlines() if command in line)
+    assert said.startswith("merged.yaml:") and ": warning: 1 question answered" in said
     table = cli("score", "merged.yaml")
-    assert "merged.yaml: warning: 1 question answered differently" in table.err
+    assert f"roadmap: {said}" in table.err.splitlines()
     report = cli("report", "merged.yaml", "--format", "md", "--output", "-")
     assert report.code == 0
-    assert command in report.err
+    assert f"roadmap: {said}" in report.err.splitlines()
     assert "Provisional" in report.out
 
     after = load_answers(tmp_path / "merged.yaml").answers

@@ -78,9 +78,7 @@ def report_command(
         language=language,
         generated=now() if timestamp else None,
         theme=theme.value,
-        warn=lambda line: err().print(
-            visible(f"roadmap: {answers}: warning: {line}"), markup=False
-        ),
+        warn=lambda line: err().print(visible(f"roadmap: {line}"), markup=False),
     )
     if output == "-":
         sys.stdout.write(text)

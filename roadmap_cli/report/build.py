@@ -6,9 +6,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from roadmap_cli.answers.check import open_conflicts
 from roadmap_cli.assessment import open_assessment
-from roadmap_cli.errors import RoadmapError, display_path
+from roadmap_cli.errors import RoadmapError
 from roadmap_cli.report.context import build_context
 from roadmap_cli.report.render import render
 from roadmap_cli.scoring.registry import select_rule
@@ -42,9 +41,9 @@ def build_report(
         )
     assessment = open_assessment(answers_path, bank_ref)
     selected = select_rule(rules)
-    conflicts = open_conflicts(assessment.answers, display_path(answers_path), assessment.bank)
+    conflicts = assessment.open_conflicts
     if conflicts and warn is not None:
-        warn(conflicts)
+        warn(conflicts.format(with_column=False))
     card = selected.score(assessment.bank, assessment.answers)
     context = build_context(
         assessment.bank,

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from roadmap_cli import inputs
-from roadmap_cli.answers.check import open_conflicts
 from roadmap_cli.answers.model import AnswersFile
 from roadmap_cli.assessment import open_assessment
 from roadmap_cli.bank.model import Bank
@@ -85,8 +84,8 @@ class Scorer:
         answers = assessment.answers
         warnings = (*card.notes, *(p.format(with_column=False) for p in assessment.warnings))
         # Open merge conflicts are said on the terminal too: they make the scores partial.
-        conflicts = open_conflicts(answers, display_path(path), assessment.bank)
-        notes = (*card.notes, *([f"{name}: warning: {conflicts}"] if conflicts else []))
+        conflicts = assessment.open_conflicts
+        notes = (*card.notes, *([conflicts.format(with_column=False)] if conflicts else []))
         card = replace(card, assessment=answers.assessment)
         return FileResult(name, card, warnings, bank=assessment.bank, answers=answers, notes=notes)
 
