@@ -201,14 +201,28 @@ def _same(value: Any) -> Any:
 
 
 def _labelled(texts: list[tuple[str, str | None]]) -> str | None:
-    """One text as it is; several different texts each labelled with its file."""
+    """One text as it is; several different texts each labelled with its file.
+
+    A text that another already holds as one of its labelled parts (merging a merged file
+    again with one of its inputs) is not added a second time.
+    """
     distinct: dict[str, list[str]] = {}
     for name, text in texts:
         if text:
             distinct.setdefault(text, []).append(name)
+    held = [text for text in distinct for other in distinct if _holds(other, text)]
+    for text in held:
+        distinct.pop(text, None)
     if len(distinct) <= 1:
         return next(iter(distinct), None)
     return "\n\n".join(f"[{', '.join(names)}] {text}" for text, names in distinct.items())
+
+
+def _holds(labelled: str, text: str) -> bool:
+    """Whether ``labelled`` (as ``_labelled`` writes it) has ``text`` as one of its parts."""
+    return labelled != text and any(
+        part.startswith("[") and part.split("] ", 1)[-1] == text for part in labelled.split("\n\n")
+    )
 
 
 def _distinct(entries: list[ConflictingAnswer]) -> list[ConflictingAnswer]:
@@ -240,8 +254,9 @@ def _instant(moment: datetime) -> tuple[int, datetime]:
 
 
 def _joined(values: list[str | None]) -> str | None:
-    distinct = list(dict.fromkeys(v for v in values if v))
-    return _JOIN.join(distinct) or None
+    # A merged file's value is already joined: its parts count one by one.
+    parts = (part for value in values if value for part in value.split(_JOIN))
+    return _JOIN.join(dict.fromkeys(parts)) or None
 
 
 def _assessment(metas: list[Assessment]) -> Assessment:

@@ -296,3 +296,10 @@ def test_merging_a_merged_file_again_with_one_of_its_inputs_lists_each_version_o
     versions = load_answers(again).answers.conflicts["PL1.1"]
     assert [v.source for v in versions] == ["committee.yaml", "labour.yaml"]
     assert versions == load_answers(first).answers.conflicts["PL1.1"]
+    # Nor the organisations, names and notes it already holds.
+    once, twice = load_answers(first).answers, load_answers(again).answers
+    assert twice.assessment.organisation == once.assessment.organisation
+    assert twice.assessment.assessor == once.assessment.assessor
+    notes = {qid: answer.note for qid, answer in once.answers.items()}
+    assert any(note and "[labour.yaml]" in note for note in notes.values())
+    assert {qid: answer.note for qid, answer in twice.answers.items()} == notes
