@@ -284,3 +284,16 @@ def test_a_file_with_open_merge_conflicts_is_said_so_as_score_says_it(
     notes = json.loads(result.out)["notes"]
     warning = next(line for line in scored.err.splitlines() if "--conflicts" in line)
     assert any(note in warning for note in notes), (notes, warning)
+
+
+def test_a_dash_output_means_the_screen_as_in_report_and_compare(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("aggregate", ROOT / "examples", "-f", "json", "-o", "-")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["format"] == "roadmap-aggregate/1"
+    assert not (tmp_path / "-").exists()
+    table = cli("aggregate", ROOT / "examples", "-o", "-")
+    assert table.code == 2
+    assert "--output - needs --format md, html, csv or json" in table.err

@@ -55,7 +55,7 @@ def aggregate_command(
     ] = None,
     output: Annotated[
         Path | None,
-        output_option("Write to this file (html needs it)."),
+        output_option("Write to this file (html needs it); - for the screen."),
     ] = None,
     jobs: JobsOption = 1,
     bom: BomOption = False,
@@ -72,12 +72,17 @@ def aggregate_command(
     from roadmap_cli.scoring.batch import batch_gc
     from roadmap_cli.terminal import visible
 
+    to_screen = output is not None and str(output) == "-"
+    if to_screen:
+        if format_ is None or format_ is Format.table:
+            raise UsageError("--output - needs --format md, html, csv or json")
+        output = None
     fmt = format_ or (
         _SUFFIXES.get(output.suffix.lower(), Format.table) if output else Format.table
     )
     if output is not None and fmt is Format.table:
         raise UsageError("--output needs --format md, html, csv or json")
-    if fmt is Format.html and output is None:
+    if fmt is Format.html and output is None and not to_screen:
         raise UsageError(
             "--format html needs --output FILE: a web page is written to a file, not the terminal"
         )
