@@ -95,3 +95,9 @@ def file_error(shown: str, error: OSError, verb: str, permission_hint: str) -> R
     if isinstance(error, PermissionError):
         return RoadmapError(f"{shown}: permission denied", permission_hint)
     return RoadmapError(f"{shown}: cannot {verb}: {error.strerror or error}")
+
+
+def validator_words(message: str) -> str:
+    """A validator's message as a person should read it: pydantic (and Typer, which
+    passes pydantic's wording on) start it with "Value error, ", which says nothing."""
+    return message.removeprefix("Value error, ")

@@ -85,12 +85,12 @@ def merge_files(paths: Sequence[Path], store: BankStore | None = None) -> Merged
     """
     if len(paths) < 2:
         raise UsageError("name at least two answers files to merge")
-    seen: dict[Path, Path] = {}
+    seen: set[Path] = set()
     for path in paths:
         key = path.resolve()
         if key in seen:
             raise UsageError(f"{display_path(path)} is named twice")
-        seen[key] = path
+        seen.add(key)
     store = store or BankStore()
     opened = [open_assessment(path, None, store) for path in paths]
     _check_same(opened)

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from roadmap_cli.errors import FileProblems, Problem
+from roadmap_cli.errors import FileProblems, Problem, validator_words
 from roadmap_cli.yamlio import Document, Path_, read_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -166,7 +166,7 @@ def _wording(kind: str, msg: str, ctx: dict[str, Any]) -> str:
         least = ctx.get("min_length", 1)
         return f"must have at least {least} item{'s' if least != 1 else ''}"
     if kind == "value_error":
-        return msg.removeprefix("Value error, ")
+        return validator_words(msg)
     return msg[:1].lower() + msg[1:]
 
 

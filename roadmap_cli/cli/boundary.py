@@ -10,7 +10,13 @@ from __future__ import annotations
 import os
 import sys
 
-from roadmap_cli.errors import EXIT_CANCELLED, EXIT_ERROR, EXIT_USAGE, RoadmapError
+from roadmap_cli.errors import (
+    EXIT_CANCELLED,
+    EXIT_ERROR,
+    EXIT_USAGE,
+    RoadmapError,
+    validator_words,
+)
 from roadmap_cli.terminal import visible
 
 
@@ -53,8 +59,7 @@ def run(argv: list[str]) -> int:
         # Usage mistakes (unknown option, missing argument): click-style message and usage.
         message = getattr(error, "message", None)
         if isinstance(message, str):
-            # Typer passes its validator's wording on; "Value error, " tells a person nothing.
-            error.message = message.removeprefix("Value error, ")
+            error.message = validator_words(message)
         show = getattr(error, "show", None)
         if callable(show):
             show()

@@ -50,9 +50,7 @@ def language_option(help_text: str) -> Any:
 
 AnswersFiles = Annotated[
     list[str],
-    typer.Argument(
-        metavar="FILE|DIR|GLOB", help="Answers files, folders (their *.yaml) or glob patterns."
-    ),
+    files_argument("Answers files, folders (their *.yaml) or glob patterns."),
 ]
 JobsOption = Annotated[
     int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Score in this many processes.")

@@ -38,7 +38,7 @@ class VersionView:
     flag_reason: str | None = None
 
 
-# What the officer chose: a version's index, "new" (ask the question), or skip / quit.
+# What the officer chose: a version's index, None (give a new answer), or Go (skip, quit).
 Choice = int | Go | None
 
 

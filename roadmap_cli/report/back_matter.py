@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
-from roadmap_cli.answers.model import AnswersFile
+from roadmap_cli.answers.model import Answer, AnswersFile
 from roadmap_cli.bank.model import Bank, Question
 from roadmap_cli.report import charts
 from roadmap_cli.report.answer_text import answer_text, value_words
@@ -84,7 +84,7 @@ def appendix(view: BankText, card: Scorecard) -> tuple[AppendixGroup, ...]:
                 if score.status == "hidden":
                     shown += " (hidden by an earlier answer; not counted)"
                 scored = charts.pct(score.score) if score.status != "unscored" else "—"
-                rows.append(_answer_row(view, question, shown, scored))
+                rows.append(_answer_row(view, question, answer, shown, scored))
         groups.append(AppendixGroup(view.titles.get(category.id, category.id), tuple(rows)))
     return tuple(groups)
 
@@ -96,12 +96,13 @@ def _profile(view: BankText) -> AppendixGroup:
         shown = "not answered"
         if answer is not None:
             shown = value_words(view.bank, question.id, answer.value, view.text)
-        rows.append(_answer_row(view, question, shown, "not scored"))
+        rows.append(_answer_row(view, question, answer, shown, "not scored"))
     return AppendixGroup("Country profile", tuple(rows))
 
 
-def _answer_row(view: BankText, question: Question, shown: str, score: str) -> AnswerRow:
-    answer = view.answers.answers.get(question.id)
+def _answer_row(
+    view: BankText, question: Question, answer: Answer | None, shown: str, score: str
+) -> AnswerRow:
     return AnswerRow(
         id=question.id,
         text=view.text(question.text),

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from roadmap_cli.errors import RoadmapError
+from roadmap_cli.errors import RoadmapError, validator_words
 from roadmap_cli.scoring.model import Band
 
 OptionsT = TypeVar("OptionsT", bound=BaseModel)
@@ -22,7 +22,7 @@ def parse_options(rule: str, model: type[OptionsT], options: Mapping[str, Any]) 
     except ValidationError as err:
         first = err.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"]) or "options"
-        message = str(first.get("msg", "invalid")).removeprefix("Value error, ")
+        message = validator_words(str(first.get("msg", "invalid")))
         raise RoadmapError(f"rule '{rule}': option {where}: {message}") from None
 
 
