@@ -185,3 +185,22 @@ def test_mirror_and_no_change_hold_for_random_edits(
         b.write_text(yaml.safe_dump(new, allow_unicode=True), encoding="utf-8")
         _assert_mirror(a, b, rule, None)
         _assert_no_change(compare_files(b, b, rule).to_data())
+
+
+def test_an_answer_renamed_then_retired_is_counted_as_archived_not_renamed() -> None:
+    from roadmap_cli.answers.migrate import migrate_answers
+    from roadmap_cli.answers.model import load_answers
+    from roadmap_cli.bank.migrations import Step
+    from roadmap_cli.compare.pair import _renamed
+
+    answers = load_answers(MIGRATION_BANK / "answers" / "full-1.0.0.yaml").answers
+    first, second = sorted(answers.answers)[:2]
+    steps = [
+        Step.model_validate(
+            {"from": "1.0.0", "to": "1.1.0", "renamed": {first: "X1", second: "X2"}}
+        ),
+        Step.model_validate({"from": "1.1.0", "to": "2.0.0", "retired": ["X2"]}),
+    ]
+    migration = migrate_answers(answers, steps)
+    assert migration.archived == 1
+    assert _renamed(answers, steps, migration.answers) == 1

@@ -89,7 +89,7 @@ def open_pair(
             file=shown(behind.path),
             start=behind.bank.version,
             end=ahead.bank.version,
-            renamed=_renamed(behind.answers, steps),
+            renamed=_renamed(behind.answers, steps, migration.answers),
             archived=migration.archived,
             needs_answer=tuple(migration.needs_answer),
         )
@@ -122,12 +122,13 @@ def _steps(store: BankStore, ref: str, behind: Assessment, ahead: Assessment) ->
         ) from None
 
 
-def _renamed(answers: AnswersFile, steps: list[Step]) -> int:
-    """How many of the file's answers end up under another question id."""
+def _renamed(answers: AnswersFile, steps: list[Step], moved: AnswersFile) -> int:
+    """How many of the file's answers end up under another question id (and are still
+    answers there: one renamed, then retired or archived, is counted as archived)."""
     ids = {qid: qid for qid in answers.answers}  # original id -> id now
     for step in steps:
         ids = {origin: step.renamed.get(now, now) for origin, now in ids.items()}
-    return sum(origin != now for origin, now in ids.items())
+    return sum(origin != now and now in moved.answers for origin, now in ids.items())
 
 
 def _scored(
