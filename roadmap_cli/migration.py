@@ -22,7 +22,7 @@ from roadmap_cli.answers.migrate import Migration, migrate_answers
 from roadmap_cli.answers.model import save_answers
 from roadmap_cli.assessment import Assessment, open_assessment
 from roadmap_cli.bank.store import BankStore, split_version, version_key
-from roadmap_cli.errors import RoadmapError, display_path, file_error
+from roadmap_cli.errors import RoadmapError, UsageError, display_path, file_error
 from roadmap_cli.files import write_atomic
 from roadmap_cli.terminal import shell_word
 
@@ -151,10 +151,25 @@ WRITERS = 4
 class Written:
     """The outcome of writing one migrated file."""
 
-    plan: Planned
     target: Path
     backup: Path | None = None  # the old file kept beside it (in place)
     error: RoadmapError | None = None  # why it could not be written
+
+
+def refuse_shared_targets(jobs: Sequence[tuple[Planned, Path]]) -> None:
+    """A UsageError if two plans would be written to one file: ``a/x.yaml`` and
+    ``b/x.yaml`` migrated into one folder both become ``x-VERSION.yaml``, and the second
+    would silently replace the first."""
+    seen: dict[Path, Path] = {}
+    for plan, target in jobs:
+        key = target.resolve()
+        if key in seen:
+            raise UsageError(
+                f"{seen[key]} and {plan.path} would both be written to {target}; "
+                "nothing was migrated",
+                "Migrate them into different --output folders, or rename one of them.",
+            )
+        seen[key] = plan.path
 
 
 def write_migrations(
@@ -163,22 +178,27 @@ def write_migrations(
     """Write each plan to its target (``write_migration``), yielding outcomes in order.
 
     Several files are written at once.  A file that cannot be written is reported in its
-    ``Written.error`` and the others are still written.  When two plans share a target,
-    they are written one after the other, in order, as one writer would.
+    ``Written.error`` and the others are still written.  Plans sharing a target are
+    refused (``refuse_shared_targets``) before anything is written.
     """
-    store = store or BankStore()
+    refuse_shared_targets(jobs)
+    return _write_all(jobs, in_place, store or BankStore())
+
+
+def _write_all(
+    jobs: Sequence[tuple[Planned, Path]], in_place: bool, store: BankStore
+) -> Generator[Written, None, None]:
     for plan, _ in jobs:
         store.bank(f"{plan.bank_ref}@{plan.end}")  # loaded here, not by the writers at once
 
     def write(job: tuple[Planned, Path]) -> Written:
         plan, target = job
         try:
-            return Written(plan, target, write_migration(plan, target, in_place, store))
+            return Written(target, write_migration(plan, target, in_place, store))
         except RoadmapError as error:
-            return Written(plan, target, error=error)
+            return Written(target, error=error)
 
-    shared = len({target for _, target in jobs}) < len(jobs)
-    if shared or len(jobs) < 2:
+    if len(jobs) < 2:
         yield from map(write, jobs)
         return
     pool = ThreadPoolExecutor(WRITERS, thread_name_prefix="roadmap-migrate")

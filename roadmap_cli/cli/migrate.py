@@ -51,7 +51,12 @@ def migrate_command(
     """
     from roadmap_cli.bank.store import BankStore
     from roadmap_cli.errors import RoadmapError, UsageError
-    from roadmap_cli.migration import plan_migration, target_path, write_migrations
+    from roadmap_cli.migration import (
+        plan_migration,
+        refuse_shared_targets,
+        target_path,
+        write_migrations,
+    )
     from roadmap_cli.scoring.batch import batch_gc, expand_inputs
 
     files, missing = expand_inputs(inputs)
@@ -68,7 +73,7 @@ def migrate_command(
     with batch_gc():
         plans = [plan_migration(path, to, store, bank) for path in files]  # all checked first
         targets = [(p, target_path(p, output, in_place)) for p in plans if p.changed]
-        _refuse_shared_targets(targets)
+        refuse_shared_targets(targets)  # a dry run too: it shows what would be written
         jobs = [] if dry_run else targets
         failed = 0  # files that could not be written: each said as it comes
         # Written several at a time while the changes are printed, in order; stopped
@@ -102,26 +107,6 @@ def migrate_command(
         )
     if dry_run:
         err().print("Dry run: nothing was written.", markup=False)
-
-
-def _refuse_shared_targets(targets: list[tuple[Planned, Path]]) -> None:
-    """Two files that would be written to one place: an error before anything is written.
-
-    ``a/x.yaml`` and ``b/x.yaml`` migrated into one ``--output`` folder would both become
-    ``x-VERSION.yaml`` there, and the second would silently replace the first.
-    """
-    from roadmap_cli.errors import UsageError
-
-    seen: dict[Path, Path] = {}
-    for plan, target in targets:
-        key = target.resolve()
-        if key in seen:
-            raise UsageError(
-                f"{seen[key]} and {plan.path} would both be written to {target}; "
-                "nothing was migrated",
-                "Migrate them into different --output folders, or rename one of them.",
-            )
-        seen[key] = plan.path
 
 
 def _changes(plan: Planned) -> str:
