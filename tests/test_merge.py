@@ -286,6 +286,23 @@ def test_open_conflicts_stop_migrate_and_compare_across_versions(cli: Cli, tmp_p
     assert "migrate" not in compared.err  # compare was asked for, not a migration
 
 
+def test_a_conflict_on_a_question_a_later_version_renamed_warns_as_an_answer_would(
+    cli: Cli, tmp_path: Path
+) -> None:
+    older = ROOT / "examples" / "veloria-workshop-2024.yaml"
+    first, second, merged = tmp_path / "a.yaml", tmp_path / "b.yaml", tmp_path / "m.yaml"
+    part(older, first, lambda q: True)
+    part(older, second, lambda q: q == "PO2.2", {"PO2.2": Answer(value="dont-know")})
+    assert cli("merge", first, second, "--output", merged).code == 0
+    result = cli("validate", "--bank", "workshop-demo@1.1.0", merged)
+    # Told as an answer to that question would be: a warning, not an error.
+    assert result.code == 0, result.err
+    assert any(
+        ": warning: question PO2.2 was renamed to PO3.1" in x for x in result.err.split("\n")
+    )
+    assert "unknown question id 'PO2.2'" not in result.err
+
+
 def test_merging_a_merged_file_again_with_one_of_its_inputs_lists_each_version_once(
     cli: Cli, tmp_path: Path
 ) -> None:

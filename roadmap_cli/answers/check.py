@@ -58,21 +58,17 @@ def check_answers(loaded: LoadedAnswers, bank: Bank) -> list[Problem]:
                 "warning",
             )
         )
+    def missing(block: str, qid: str) -> Problem:
+        # An id this version dropped (renamed, retired) is a warning; one it never had is
+        # an error: the same for an answer and for the versions of a merge conflict.
+        if qid in retired:
+            return sources.problem((block, qid), f"question {qid} was {retired[qid]}", "warning")
+        return sources.problem((block, qid), f"unknown question id '{qid}' for bank {bank.id}")
+
     for qid, answer in answers.answers.items():
         located = bank.by_id.get(qid)
         if located is None:
-            if qid in retired:
-                problems.append(
-                    sources.problem(
-                        ("answers", qid), f"question {qid} was {retired[qid]}", "warning"
-                    )
-                )
-            else:
-                problems.append(
-                    sources.problem(
-                        ("answers", qid), f"unknown question id '{qid}' for bank {bank.id}"
-                    )
-                )
+            problems.append(missing("answers", qid))
             continue
         message = value_problem(bank, located.question, answer.value)
         if message:
@@ -80,11 +76,7 @@ def check_answers(loaded: LoadedAnswers, bank: Bank) -> list[Problem]:
     for qid, versions in answers.conflicts.items():
         located = bank.by_id.get(qid)
         if located is None:
-            problems.append(
-                sources.problem(
-                    ("conflicts", qid), f"unknown question id '{qid}' for bank {bank.id}"
-                )
-            )
+            problems.append(missing("conflicts", qid))
             continue
         # A version the question does not take (hand-edited, say) cannot be chosen as it
         # is: say so now rather than when the officer picks it.
