@@ -26,7 +26,7 @@ settings (``--guidance``) are one person's preference and are not carried over;
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -124,19 +124,23 @@ def merge_files(paths: Sequence[Path], store: BankStore | None = None) -> Merged
         if len(given) > 1:
             combined.append(qid)
     conflicts.update({qid: _distinct(entries) for qid, entries in carried.items()})
-    order = {q.id: i for i, q in enumerate(bank.questions())}
+
+    def in_bank_order(ids: Iterable[str]) -> list[str]:
+        # The profile first (its positions are negative), then the categories.
+        return sorted(
+            ids,
+            key=lambda q: (q not in bank.by_id, bank.by_id[q].index if q in bank.by_id else 0, q),
+        )
+
     result = AnswersFile(
         format=ANSWERS_FORMAT,
         bank=opened[0].answers.bank,
         assessment=_assessment([o.answers.assessment for o in opened]),
         answers=answers,
-        conflicts={
-            q: conflicts[q] for q in sorted(conflicts, key=lambda q: (order.get(q, len(order)), q))
-        },
+        conflicts={q: conflicts[q] for q in in_bank_order(conflicts)},
         archived=_archived(names, [o.answers for o in opened]),
     )
-    ranked = sorted(combined, key=lambda q: (order.get(q, len(order)), q))
-    return Merged(result, bank, sources, tuple(ranked))
+    return Merged(result, bank, sources, tuple(in_bank_order(combined)))
 
 
 def write_merged(merged: Merged, output: Path, *, force: bool = False) -> None:

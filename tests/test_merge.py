@@ -320,3 +320,17 @@ def test_merging_a_merged_file_again_with_one_of_its_inputs_lists_each_version_o
     notes = {qid: answer.note for qid, answer in once.answers.items()}
     assert any(note and "[labour.yaml]" in note for note in notes.values())
     assert {qid: answer.note for qid, answer in twice.answers.items()} == notes
+
+
+def test_conflicts_are_listed_in_the_banks_order_with_the_country_profile_first(
+    cli: Cli, tmp_path: Path
+) -> None:
+    kestria = ROOT / "examples" / "kestria-full.yaml"
+    other = tmp_path / "other.yaml"
+    text = kestria.read_text(encoding="utf-8")
+    assert "  CP1:\n    value: not-member\n" in text and "  PL1.1:\n    value: Kestria is" in text
+    text = text.replace("  CP1:\n    value: not-member\n", "  CP1:\n    value: member\n")
+    other.write_text(text.replace("  PL1.1:\n    value: Kestria is", "  PL1.1:\n    value: It is"))
+    merged = tmp_path / "m.yaml"
+    assert cli("merge", kestria, other, "-o", merged).code == 0
+    assert list(load_answers(merged).answers.conflicts) == ["CP1", "PL1.1"]

@@ -58,6 +58,7 @@ def check_answers(loaded: LoadedAnswers, bank: Bank) -> list[Problem]:
                 "warning",
             )
         )
+
     def missing(block: str, qid: str) -> Problem:
         # An id this version dropped (renamed, retired) is a warning; one it never had is
         # an error: the same for an answer and for the versions of a merge conflict.
