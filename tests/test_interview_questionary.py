@@ -284,6 +284,25 @@ def test_conflict_versions_are_chosen_with_arrow_keys(pipe: PipeInput) -> None:
         assert asker.choose_version(SCALE, versions) == expected
 
 
+def test_help_at_the_conflict_list_explains_that_list_and_shows_the_versions_again(
+    pipe: PipeInput,
+) -> None:
+    from roadmap_cli.interview.conflicts import VersionView
+
+    versions = (
+        VersionView("justice.yaml", "Ministry of Justice", "Partly in place", "Draft plan."),
+        VersionView("labour.yaml", "Ministry of Labour", "In place", None),
+    )
+    asker, screen = make(pipe)
+    pipe.send_text("?" + " " + ENTER)  # help, any key to go on, then the first version
+    assert asker.choose_version(SCALE, versions) == 0
+    shown = screen.getvalue()
+    after_help = shown.split("Merged files answered this question differently.")[1]
+    assert "skip to leave the question in conflict" in " ".join(after_help.split())
+    assert "b back" not in after_help  # the question's keys do nothing in this list
+    assert "1. justice.yaml (Ministry of Justice): Partly in place" in after_help
+
+
 def test_metadata_explains_itself_and_q_quits(pipe: PipeInput) -> None:
     asker, screen = make(pipe)
     pipe.send_text("?" + ENTER + "q" + ENTER)

@@ -52,6 +52,12 @@ if TYPE_CHECKING:
 
 KEYS_HINT = "b back · s skip · j jump · o overview · q quit · g guidance · ? help"
 _HELP, _GUIDANCE = "\0help", "\0guidance"  # what the ? and g keys make a list return
+CONFLICT_HELP = (
+    "Merged files answered this question differently. Keep one file's answer (with its "
+    "note and evidence, which you can change next), give a new answer, skip to leave the "
+    "question in conflict for now, or save and quit. Arrow keys or the number, then Enter; "
+    "g shows the question's guidance."
+)
 
 
 def style(theme: str = "normal") -> Style | None:
@@ -169,10 +175,14 @@ class ArrowAsker(BaseAsker):
 
     def choose_version(self, view: QuestionView, versions: tuple[VersionView, ...]) -> Chosen:
         """Show each merged file's version; pick one, a new answer, skip or quit."""
+
+        def show() -> None:
+            self.console.print(conflict_heading(view, len(versions)), style="warn", markup=False)
+            for number, version in enumerate(versions, 1):
+                self.console.print("\n".join(version_lines(number, version)), markup=False)
+
         self._screen(view)
-        self.console.print(conflict_heading(view, len(versions)), style="warn", markup=False)
-        for number, version in enumerate(versions, 1):
-            self.console.print("\n".join(version_lines(number, version)), markup=False)
+        show()
         choices: list[Any] = [
             Choice(_wrap(f"Keep the answer from {v.source}: {v.text}"), number)
             for number, v in enumerate(versions)
@@ -184,8 +194,16 @@ class ArrowAsker(BaseAsker):
         ]
         while True:
             picked = self._select("Which answer is right?", choices, instruction="(? help)")
-            if picked in (_HELP, _GUIDANCE):
+            if picked == _HELP:
+                # This list's own keys, not the question's (b, j and o do nothing here).
+                self.console.print(CONFLICT_HELP, markup=False)
+                self._pause()
+                self._screen(view)
+                show()
+                continue
+            if picked == _GUIDANCE:
                 self._explain(view, str(picked))
+                show()
                 continue
             return None if picked == "new" else picked
 
