@@ -93,7 +93,9 @@ def _questions(result: FileResult, items: list[dict[str, Any]]) -> list[dict[str
     found = []
     for item in items:
         facts = bank.facts_by_id.get(item["question"]) if bank else None
-        text = localize(facts.question.text, language, bank.default_language) if facts else ""
+        text = ""
+        if facts and bank:
+            text = localize(facts.question.text, language, bank.default_language)
         found.append(
             {
                 "question": item["question"],
