@@ -219,6 +219,37 @@ def test_every_key_the_commands_write_is_in_the_schema(
     for kind, data in written.items():
         schema = schemas[kind]
         assert sorted(data) == sorted(schema["properties"]) == sorted(schema["required"])
+        # Every level: the schema made closed (no key it does not list) still holds...
+        closed = _closed(json.loads(json.dumps(schema)))  # no part shared: each closed alone
+        check(data, closed)
+        # ...and refuses a key it does not list, deep down.
+        nested = copy.deepcopy(data)
+        row = nested["overall"] if kind == "compare" else nested["countries"][0]
+        row["unlisted"] = 1
+        with pytest.raises(jsonschema.ValidationError, match="'unlisted' was unexpected"):
+            check(nested, closed)
+
+
+def _closed(node: Any, part: bool = False) -> Any:
+    """``node`` with every object schema refusing keys it does not describe.
+
+    ``unevaluatedProperties`` (not ``additionalProperties``) so that an object built from
+    ``allOf`` parts counts the keys of every part; the parts themselves, and the shared
+    ``$defs`` (which are such parts), stay open.
+    """
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("allOf", "$defs"):
+                for piece in value if isinstance(value, list) else value.values():
+                    _closed(piece, part=True)
+            else:
+                _closed(value)
+        if ("properties" in node or "allOf" in node) and not part:
+            node.setdefault("unevaluatedProperties", False)
+    elif isinstance(node, list):
+        for value in node:
+            _closed(value)
+    return node
 
 
 def test_the_cli_fixture_checks_every_compare_and_aggregate_json(
