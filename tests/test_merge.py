@@ -158,8 +158,8 @@ def test_a_conflict_is_never_resolved_without_the_officer(
     assert merged.code == 0, merged.err
     assert "Conflict at PL1.1:" in merged.out
     assert "committee.yaml (National Committee" in merged.out
-    assert "labour.yaml (Ministry of Labour, B. Tanaka): don't know" in merged.out
-    assert "note: The labour plan is still in draft." in merged.out
+    assert "  2. labour.yaml (Ministry of Labour, B. Tanaka): don't know\n" in merged.out
+    assert "     Note: The labour plan is still in draft.\n" in merged.out
     command = "roadmap assess merged.yaml --conflicts"
 
     checked = cli("validate", "merged.yaml")

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from roadmap_cli.cli.console import err
 from roadmap_cli.cli.options import output_option
 from roadmap_cli.terminal import shell_word, visible
+
+if TYPE_CHECKING:
+    from roadmap_cli.merging import Merged
 
 
 class Format(str, enum.Enum):
@@ -50,7 +53,7 @@ def merge_command(
     if format_ is Format.json:
         typer.echo(pretty_json(data), nl=False)
     else:
-        typer.echo(visible("\n".join(_lines(data))))
+        typer.echo(visible("\n".join(_lines(data, merged))))
     err().print(visible(f"Wrote {data['output']}"), style="ok", markup=False)
     if data["conflicts"]:
         err().print(
@@ -62,10 +65,13 @@ def merge_command(
         )
 
 
-def _lines(data: dict[str, Any]) -> list[str]:
-    """The summary as lines: what was merged, then each conflict with every version."""
+def _lines(data: dict[str, Any], merged: Merged) -> list[str]:
+    """The summary as lines: what was merged, then each conflict with every version, told
+    as ``roadmap assess --conflicts`` will tell it."""
+    from roadmap_cli.interview.conflicts import version_lines, version_views
+
     files = data["files"]
-    conflicts = data["conflicts"]
+    conflicts = merged.answers.conflicts
     lines = [
         f"Merged {len(files)} files for {data['country']} ({data['bank']['id']} "
         f"{data['bank']['version']}) into {data['output']}: {data['answers']} answers, "
@@ -75,17 +81,9 @@ def _lines(data: dict[str, Any]) -> list[str]:
     for item in files:
         who = ", ".join(x for x in (item["organisation"], item["assessor"]) if x)
         lines.append(f"  {item['file']}: {item['answers']} answers" + (f" ({who})" if who else ""))
-    for conflict in conflicts:
-        lines.append(f"Conflict at {conflict['question']}:")
-        for version in conflict["versions"]:
-            who = ", ".join(x for x in (version["organisation"], version["assessor"]) if x)
-            lines.append(
-                f"  {version['source']}" + (f" ({who})" if who else "") + f": {version['text']}"
-            )
-            if version["note"]:
-                lines.append(f"    note: {version['note']}")
-            if version["evidence"]:
-                lines.append(f"    evidence: {'; '.join(version['evidence'])}")
-            if version["flagged"]:
-                lines.append("    flagged for review")
+    language = merged.answers.assessment.language or merged.bank.default_language
+    for qid, versions in conflicts.items():
+        lines.append(f"Conflict at {qid}:")
+        views = version_views(merged.bank, qid, versions, language)
+        lines += [f"  {line}" for n, view in enumerate(views, 1) for line in version_lines(n, view)]
     return lines
